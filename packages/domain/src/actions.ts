@@ -1,0 +1,49 @@
+import type { Role } from './roles.js';
+
+/**
+ * Every operation of the API declares one of these. `public` needs nobody signed in,
+ * `authenticated` needs a signed-in person but no organisation; every other action is
+ * `module:verb` and is checked against the caller's role in the organisation concerned.
+ */
+export const PSEUDO_ACTIONS = ['public', 'authenticated'] as const;
+export type PseudoAction = (typeof PSEUDO_ACTIONS)[number];
+
+const ALL: readonly Role[] = ['OWNER', 'ISMS_MANAGER', 'CONTRIBUTOR', 'MANAGEMENT', 'AUDITOR', 'EMPLOYEE'];
+const ADMINS: readonly Role[] = ['OWNER', 'ISMS_MANAGER'];
+const OVERSIGHT: readonly Role[] = ['OWNER', 'ISMS_MANAGER', 'MANAGEMENT', 'AUDITOR'];
+
+/** The role → action table: which roles may perform each organisation-scoped action. */
+export const ACTION_ROLES = {
+  'organization:read': ALL,
+  'organization:update': ADMINS,
+  'organization:delete': ['OWNER'],
+  'member:read': ALL,
+  'member:invite': ADMINS,
+  'member:updateRole': ADMINS,
+  'member:remove': ADMINS,
+  'invitation:read': ADMINS,
+  'invitation:revoke': ADMINS,
+  'apiToken:create': ALL,
+  'apiToken:revoke': ALL,
+  'auditTrail:read': OVERSIGHT,
+  'auditTrail:verify': OVERSIGHT,
+} as const satisfies Record<string, readonly Role[]>;
+
+export type OrgAction = keyof typeof ACTION_ROLES;
+export type Action = OrgAction | PseudoAction;
+
+export const ORG_ACTIONS = Object.keys(ACTION_ROLES) as OrgAction[];
+
+export function isOrgAction(value: string): value is OrgAction {
+  return Object.prototype.hasOwnProperty.call(ACTION_ROLES, value);
+}
+
+/** Deny by default: an unknown action or a missing role is never allowed. */
+export function roleCan(role: Role | null | undefined, action: string): boolean {
+  if (!role || !isOrgAction(action)) return false;
+  return (ACTION_ROLES[action] as readonly Role[]).includes(role);
+}
+
+export function actionsOf(role: Role): OrgAction[] {
+  return ORG_ACTIONS.filter((action) => roleCan(role, action));
+}

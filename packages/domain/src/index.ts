@@ -1,0 +1,4 @@
+export * from './roles.js';
+export * from './actions.js';
+export * from './membership-rules.js';
+export * from './password-policy.js';

@@ -1,0 +1,253 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import express, { type Request, type Response } from 'express';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { WebSocketServer } from 'ws';
+import { useServer } from 'graphql-ws/use/ws';
+import { pinoHttp } from 'pino-http';
+import type { Config } from '../core/config.js';
+import { createLogger, type Logger } from '../core/logger.js';
+import { openDatabase, runMigrations, type Database } from '../core/db/database.js';
+import { MailSink } from '../core/mail/mail-sink.js';
+import { createContext, type RequestContext } from '../core/context.js';
+import { formatError, isUnexpected } from '../core/errors.js';
+import { createServices, type Services } from './services.js';
+import { getSchema } from './schema.js';
+import { viewerFromRequest } from './http-auth.js';
+import { mountExports } from './exports.js';
+import { mountMailbox } from './mailbox.js';
+import { seedExampleData, type SeedResult } from '../modules/example-data/seed.js';
+
+export interface AnnexServer {
+  url: string;
+  port: number;
+  config: Config;
+  services: Services;
+  seed: SeedResult | null;
+  close(): Promise<void>;
+}
+
+/** Finds the built client (client/dist) from wherever this file runs: sources or dist. */
+function findClientDir(config: Config): string | null {
+  if (config.ANNEX_CLIENT_DIR) return path.resolve(config.ANNEX_CLIENT_DIR);
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 6; i += 1) {
+    const candidate = path.join(dir, 'client', 'dist');
+    if (fs.existsSync(path.join(candidate, 'index.html'))) return candidate;
+    dir = path.dirname(dir);
+  }
+  return null;
+}
+
+function loggingPlugin(): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ errors, contextValue, operationName }) {
+          for (const error of errors) {
+            if (isUnexpected(error)) {
+              contextValue.logger.error({ err: error.originalError ?? error, operationName, path: error.path }, 'unexpected error');
+            }
+          }
+        },
+      };
+    },
+  };
+}
+
+/**
+ * Builds and starts the whole server: database (embedded or DATABASE_URL), migrations,
+ * example data, HTTP (GraphQL, health, exports, built client) and GraphQL over WebSocket, all
+ * on one port.
+ */
+export async function startAnnex(config: Config, options: { logger?: Logger } = {}): Promise<AnnexServer> {
+  const logger = options.logger ?? createLogger({ level: config.LOG_LEVEL, pretty: config.LOG_PRETTY });
+  let mailSink: MailSink | null = null;
+  let smtpUrl = config.SMTP_URL;
+  if (!smtpUrl) {
+    mailSink = new MailSink();
+    await mailSink.start();
+    smtpUrl = mailSink.url;
+  }
+  let db: Database;
+  try {
+    db = await openDatabase(config, logger);
+  } catch (error) {
+    await mailSink?.stop();
+    throw error;
+  }
+  try {
+    await runMigrations(db, logger);
+  } catch (error) {
+    await db.close();
+    await mailSink?.stop();
+    throw error;
+  }
+  const services = createServices({ config, logger, db, smtpUrl, mailSink });
+  const seed = config.ANNEX_SEED ? await seedExampleData(services) : null;
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.TRUST_PROXY);
+  const httpServer = http.createServer(app);
+  const exposeInternals = config.NODE_ENV !== 'production';
+
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (req, res) => {
+        const header = req.headers['x-request-id'];
+        const id = typeof header === 'string' && /^[\w.-]{1,100}$/.test(header) ? header : randomUUID();
+        res.setHeader('x-request-id', id);
+        return id;
+      },
+      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
+      serializers: {
+        req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+    }),
+  );
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    const ready = await db.isReady();
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready' });
+  });
+
+  const contextFor = async (req: Request, res: Response): Promise<RequestContext> =>
+    createContext({
+      requestId: String(req.id),
+      logger: req.log,
+      services,
+      viewer: await viewerFromRequest(services, req.headers),
+      ip: req.ip ?? null,
+      userAgent: req.headers['user-agent'] ?? null,
+      req,
+      res,
+    });
+
+  if (mailSink) mountMailbox(app, mailSink);
+  mountExports(app, contextFor);
+
+  const schema = await getSchema();
+  const wsServer = new WebSocketServer({
+    server: httpServer,
+    path: '/graphql',
+    maxPayload: 1024 * 1024,
+    // Apollo's CSRF prevention does not cover WebSockets: browsers always send Origin, and
+    // only our own origins may open a socket with the visitor's cookie.
+    verifyClient: ({ origin }: { origin?: string }) => !origin || config.ALLOWED_ORIGINS.includes(origin),
+  });
+  const wsCleanup = useServer<Record<string, unknown>, { viewer?: RequestContext['viewer']; unregister?: () => void }>(
+    {
+      schema,
+      onConnect: async (ctx) => {
+        const viewer = await viewerFromRequest(services, ctx.extra.request.headers, ctx.connectionParams);
+        const offered = ctx.connectionParams?.['authorization'] ?? ctx.connectionParams?.['Authorization'];
+        if (offered && !viewer) return false; // bad credentials: 4403 Forbidden
+        ctx.extra.viewer = viewer;
+        if (viewer) {
+          ctx.extra.unregister = services.connections.add({
+            sessionId: viewer.sessionId,
+            apiTokenId: viewer.apiToken?.id ?? null,
+            close: (code, reason) => ctx.extra.socket.close(code, reason),
+          });
+        }
+        return true;
+      },
+      onClose: (ctx) => {
+        ctx.extra.unregister?.();
+      },
+      context: (ctx) =>
+        createContext({
+          requestId: randomUUID(),
+          logger: logger.child({ transport: 'ws' }),
+          services,
+          viewer: ctx.extra.viewer ?? null,
+          ip: ctx.extra.request.socket.remoteAddress ?? null,
+          userAgent: ctx.extra.request.headers['user-agent'] ?? null,
+        }),
+    },
+    wsServer,
+  );
+
+  const apollo = new ApolloServer<RequestContext>({
+    schema,
+    introspection: config.NODE_ENV !== 'production',
+    csrfPrevention: true,
+    // main.ts owns the signals and shuts everything down in order.
+    stopOnTerminationSignals: false,
+    includeStacktraceInErrorResponses: exposeInternals,
+    formatError: (formatted, error) => formatError(formatted, error, exposeInternals),
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      {
+        async serverWillStart() {
+          return {
+            async drainServer() {
+              await wsCleanup.dispose();
+            },
+          };
+        },
+      },
+      loggingPlugin(),
+      ...(config.NODE_ENV === 'production' ? [ApolloServerPluginLandingPageDisabled()] : []),
+    ],
+  });
+  await apollo.start();
+  app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(apollo, { context: ({ req, res }) => contextFor(req, res) }));
+
+  const clientDir = findClientDir(config);
+  if (clientDir) {
+    app.use(express.static(clientDir, { index: false, maxAge: '1y', immutable: true }));
+    const indexHtml = path.join(clientDir, 'index.html');
+    app.get(/^\/(?!graphql|exports|healthz|readyz|mailbox).*/, (_req, res) => {
+      res.setHeader('Cache-Control', 'no-cache');
+      res.sendFile(indexHtml);
+    });
+  } else {
+    app.get('/', (_req, res) => {
+      res.type('text').send('Annex API is running at /graphql. The web client is not built: run `pnpm build`.');
+    });
+  }
+
+  services.connections.startSweeping(config.SESSION_SWEEP_MS);
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(config.PORT, config.HOST, () => resolve());
+  });
+  const address = httpServer.address();
+  const port = typeof address === 'object' && address ? address.port : config.PORT;
+  logger.info({ port, database: db.embedded ? 'embedded' : 'postgres', client: clientDir !== null }, 'Annex is listening');
+
+  let closing: Promise<void> | null = null;
+  const close = () => {
+    closing ??= (async () => {
+      services.connections.stop();
+      const force = setTimeout(() => httpServer.closeAllConnections(), config.SHUTDOWN_TIMEOUT_MS);
+      force.unref();
+      for (const client of wsServer.clients) client.close(1001, 'Server shutting down');
+      logger.debug('stopping HTTP and WebSocket');
+      await apollo.stop();
+      clearTimeout(force);
+      services.mailer.close();
+      logger.debug('stopping mail sink');
+      await mailSink?.stop();
+      logger.debug('closing database');
+      await db.close();
+      logger.info('Annex stopped');
+    })();
+    return closing;
+  };
+
+  return { url: `http://127.0.0.1:${port}`, port, config, services, seed, close };
+}

@@ -1,0 +1,62 @@
+import DataLoader from 'dataloader';
+import { In, type DataSource } from 'typeorm';
+import { User } from '../modules/identity/user.entity.js';
+import { Organization } from '../modules/organizations/organization.entity.js';
+import { Membership } from '../modules/organizations/membership.entity.js';
+
+function byId<T extends { id: string }>(rows: T[], ids: readonly string[]): (T | null)[] {
+  const map = new Map(rows.map((row) => [row.id, row]));
+  return ids.map((id) => map.get(id) ?? null);
+}
+
+function groupBy<T>(rows: T[], keys: readonly string[], keyOf: (row: T) => string): T[][] {
+  const map = new Map<string, T[]>(keys.map((key) => [key, []]));
+  for (const row of rows) map.get(keyOf(row))?.push(row);
+  return keys.map((key) => map.get(key) ?? []);
+}
+
+/**
+ * Per-request DataLoaders: every relation that a list reaches loads in one statement per
+ * level, never one per row. They only load; whether the caller may see a row is decided by
+ * the resolver that asks.
+ */
+export function createLoaders(ds: DataSource) {
+  return {
+    userById: new DataLoader<string, User | null>(async (ids) =>
+      byId(await ds.getRepository(User).findBy({ id: In([...ids]) }), ids),
+    ),
+    organizationById: new DataLoader<string, Organization | null>(async (ids) =>
+      byId(await ds.getRepository(Organization).findBy({ id: In([...ids]) }), ids),
+    ),
+    /** Key: `${organizationId}:${userId}`. */
+    membershipByOrgAndUser: new DataLoader<string, Membership | null>(async (keys) => {
+      const pairs = keys.map((key) => key.split(':') as [string, string]);
+      const rows = await ds
+        .getRepository(Membership)
+        .createQueryBuilder('m')
+        .where('(m.organization_id, m.user_id) IN (SELECT * FROM unnest(CAST(:orgs AS text[]), CAST(:users AS text[])))', {
+          orgs: pairs.map((p) => p[0]),
+          users: pairs.map((p) => p[1]),
+        })
+        .getMany();
+      const map = new Map(rows.map((row) => [`${row.organizationId}:${row.userId}`, row]));
+      return keys.map((key) => map.get(key) ?? null);
+    }),
+    membershipsByUser: new DataLoader<string, Membership[]>(async (userIds) =>
+      groupBy(
+        await ds.getRepository(Membership).find({ where: { userId: In([...userIds]) }, order: { createdAt: 'ASC' } }),
+        userIds,
+        (m) => m.userId,
+      ),
+    ),
+    membershipsByOrganization: new DataLoader<string, Membership[]>(async (orgIds) =>
+      groupBy(
+        await ds.getRepository(Membership).find({ where: { organizationId: In([...orgIds]) }, order: { createdAt: 'ASC' } }),
+        orgIds,
+        (m) => m.organizationId,
+      ),
+    ),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;

@@ -1,0 +1,91 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const int = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d+$/, { message: `must be a whole number between ${min} and ${max}` })
+    .transform(Number)
+    .refine((n) => n >= min && n <= max, { message: `must be a whole number between ${min} and ${max}` });
+
+const url = (protocols: string[]) =>
+  z.string().refine(
+    (value) => {
+      try {
+        return protocols.includes(new URL(value).protocol);
+      } catch {
+        return false;
+      }
+    },
+    { message: `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}` },
+  );
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test'], { message: 'must be development, production or test' }).default('development'),
+  PORT: int(0, 65535).default('4000'),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  PUBLIC_URL: url(['http:', 'https:']).optional(),
+  ALLOWED_ORIGINS: z.string().default(''),
+  DATABASE_URL: url(['postgres:', 'postgresql:']).optional(),
+  DATABASE_POOL_SIZE: int(1, 200).default('10'),
+  ANNEX_DATA_DIR: z.string().min(1).default('.annex/data'),
+  ANNEX_SEED: bool.default('true'),
+  ANNEX_CLIENT_DIR: z.string().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'must be one of fatal, error, warn, info, debug, trace, silent' }).default('info'),
+  LOG_PRETTY: bool.default('false'),
+  SMTP_URL: url(['smtp:', 'smtps:']).optional(),
+  MAIL_FROM: z.string().default('Annex <annex@localhost>'),
+  SESSION_TTL_HOURS: int(1, 24 * 365).default('336'),
+  SESSION_SWEEP_MS: int(100, 60_000).default('2000'),
+  SIGNIN_MAX_FAILURES_PER_ACCOUNT: int(1, 1000).default('5'),
+  SIGNIN_MAX_FAILURES_PER_ADDRESS: int(1, 100000).default('50'),
+  SIGNIN_WINDOW_MINUTES: int(1, 24 * 60).default('15'),
+  SIGNIN_SLOW_AFTER: int(0, 1000).default('3'),
+  INVITATION_TTL_DAYS: int(1, 90).default('7'),
+  SHUTDOWN_TIMEOUT_MS: int(0, 120_000).default('10000'),
+  TRUST_PROXY: bool.default('false'),
+});
+
+export type Config = Omit<z.infer<typeof schema>, 'PUBLIC_URL' | 'ALLOWED_ORIGINS'> & {
+  PUBLIC_URL: string;
+  ALLOWED_ORIGINS: string[];
+  ANNEX_DATA_DIR: string;
+};
+
+export class ConfigError extends Error {}
+
+/**
+ * Reads and validates the environment. A bad value stops start-up with one line naming the
+ * variable, what it must be and what it was.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const raw: Record<string, string> = {};
+  for (const key of Object.keys(schema.shape)) {
+    const value = env[key];
+    if (value !== undefined && value !== '') raw[key] = value;
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const key = String(issue.path[0]);
+    throw new ConfigError(`Invalid configuration: ${key} ${issue.message} (got "${raw[key] ?? ''}")`);
+  }
+  const c = parsed.data;
+  const publicUrl = (c.PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, '');
+  const origins = c.ALLOWED_ORIGINS.split(',').map((s) => s.trim().replace(/\/$/, '')).filter(Boolean);
+  for (const origin of origins) {
+    if (!/^https?:\/\/[^/]+$/.test(origin)) {
+      throw new ConfigError(`Invalid configuration: ALLOWED_ORIGINS must be a comma-separated list of origins like https://annex.example.com (got "${origin}")`);
+    }
+  }
+  return {
+    ...c,
+    PUBLIC_URL: publicUrl,
+    ALLOWED_ORIGINS: [new URL(publicUrl).origin, ...origins],
+    ANNEX_DATA_DIR: path.resolve(c.ANNEX_DATA_DIR),
+  };
+}

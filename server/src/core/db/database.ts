@@ -1,0 +1,82 @@
+import { DataSource, type EntityManager } from 'typeorm';
+import type { Config } from '../config.js';
+import type { Logger } from '../logger.js';
+import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres.js';
+import { ENTITIES } from '../../app/entities.js';
+import { MIGRATIONS } from '../../../migrations/index.js';
+
+export interface Database {
+  dataSource: DataSource;
+  embedded: boolean;
+  /** Runs `work` in one transaction: everything it writes commits together or not at all. */
+  transaction<T>(work: (em: EntityManager) => Promise<T>): Promise<T>;
+  /** True when the database answers and no migration is pending. */
+  isReady(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+export async function openDatabase(config: Config, logger: Logger): Promise<Database> {
+  let embedded: EmbeddedPostgres | null = null;
+  let connection: Record<string, unknown>;
+  if (config.DATABASE_URL) {
+    connection = { url: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE };
+  } else {
+    embedded = await startEmbeddedPostgres(config.ANNEX_DATA_DIR, logger);
+    connection = { ...embedded.connection, username: embedded.connection.user, poolSize: 1 };
+  }
+  const dataSource = new DataSource({
+    type: 'postgres',
+    ...connection,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'migrations',
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    logging: false,
+    extra: { application_name: 'annex', connectionTimeoutMillis: 10_000 },
+  } as ConstructorParameters<typeof DataSource>[0]);
+  try {
+    await dataSource.initialize();
+  } catch (error) {
+    await embedded?.stop();
+    throw error;
+  }
+  return {
+    dataSource,
+    embedded: embedded !== null,
+    transaction: (work) => dataSource.transaction('READ COMMITTED', work),
+    async isReady() {
+      try {
+        await dataSource.query('SELECT 1');
+        return !(await dataSource.showMigrations());
+      } catch {
+        return false;
+      }
+    },
+    async close() {
+      if (dataSource.isInitialized) await dataSource.destroy();
+      await embedded?.stop();
+    },
+  };
+}
+
+/** Arbitrary constant naming Annex's migration lock among PostgreSQL advisory locks. */
+const MIGRATION_LOCK = 2_704_270_001;
+
+/**
+ * Applies pending migrations. On a shared PostgreSQL, replicas starting together take turns
+ * through an advisory lock held on a connection of its own, so each migration runs once.
+ */
+export async function runMigrations(database: Database, logger: Logger): Promise<void> {
+  const lock = database.embedded ? null : database.dataSource.createQueryRunner();
+  try {
+    await lock?.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    const applied = await database.dataSource.runMigrations({ transaction: 'each' });
+    for (const migration of applied) logger.info({ migration: migration.name }, 'migration applied');
+  } finally {
+    if (lock) {
+      await lock.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+      await lock.release();
+    }
+  }
+}

@@ -1,0 +1,85 @@
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+
+export const ERROR_CODES = [
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'BAD_USER_INPUT',
+  'CONFLICT',
+  'RATE_LIMITED',
+  'INTERNAL_SERVER_ERROR',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** A domain error: its code is part of the public contract, its message is for people. */
+export class AppError extends Error {
+  constructor(
+    readonly code: Exclude<ErrorCode, 'INTERNAL_SERVER_ERROR'>,
+    message: string,
+    readonly details: { field?: string; reason?: string; retryAfterSeconds?: number } = {},
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
+
+export const unauthenticated = (message = 'Sign in first.') => new AppError('UNAUTHENTICATED', message);
+export const forbidden = (message = 'Your role does not allow this.') => new AppError('FORBIDDEN', message);
+export const notFound = (what = 'Record') => new AppError('NOT_FOUND', `${what} not found.`);
+export const badInput = (field: string, message: string, reason?: string) =>
+  new AppError('BAD_USER_INPUT', message, reason ? { field, reason } : { field });
+export const conflict = (message: string) => new AppError('CONFLICT', message);
+
+/** Codes that GraphQL itself or Apollo produce before our resolvers run, passed through as they are. */
+const PASSTHROUGH_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+  'BAD_REQUEST',
+]);
+
+/** Whether an error is one we did not foresee (a bug or an outage), to be logged and hidden. */
+export function isUnexpected(error: unknown): boolean {
+  const original = unwrapResolverError(error);
+  if (original instanceof AppError) return false;
+  if (original instanceof GraphQLError) {
+    const code = original.extensions?.['code'];
+    if (typeof code === 'string' && PASSTHROUGH_CODES.has(code)) return false;
+    if (!original.originalError && !original.path) return false;
+  }
+  return true;
+}
+
+/**
+ * The one place where every error becomes what a client sees. Domain errors keep their code
+ * and message; GraphQL's own validation errors pass through; anything else (logged by the
+ * Apollo plugin with its request id) is answered as INTERNAL_SERVER_ERROR without internals.
+ */
+export function formatError(formatted: GraphQLFormattedError, error: unknown, exposeInternals: boolean): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  if (original instanceof AppError) {
+    return {
+      message: original.message,
+      ...(formatted.locations ? { locations: formatted.locations } : {}),
+      ...(formatted.path ? { path: formatted.path } : {}),
+      extensions: { code: original.code, ...original.details },
+    };
+  }
+  if (!isUnexpected(error)) {
+    const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
+    const code = typeof extensions['code'] === 'string' && PASSTHROUGH_CODES.has(extensions['code']) ? extensions['code'] : 'BAD_USER_INPUT';
+    return { ...formatted, extensions: exposeInternals ? { ...formatted.extensions, code } : { ...extensions, code } };
+  }
+  return {
+    message: exposeInternals && original instanceof Error ? original.message : 'Internal server error.',
+    ...(formatted.path ? { path: formatted.path } : {}),
+    extensions: {
+      code: 'INTERNAL_SERVER_ERROR',
+      ...(exposeInternals && original instanceof Error ? { stacktrace: original.stack?.split('\n') } : {}),
+    },
+  };
+}
