@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, roleCan, type Role } from '@annex/domain';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { buildOrganization, uniqueEmail, type TestOrg } from '../support/factories.js';
+import { addMembership } from '../../server/src/modules/organizations/organization.service.js';
 
 let server: TestServer;
 let org: TestOrg;
@@ -86,11 +87,9 @@ const cases: Array<{ name: string; action: Parameters<typeof roleCan>[1]; run: (
 ];
 
 async function addMember(role: Role): Promise<string> {
-  const { Membership } = await import('../../server/src/modules/organizations/membership.entity.js');
-  const { newId } = await import('../../server/src/core/ids.js');
   return server.services.db.transaction(async (em) => {
     const user = await server.services.accounts.createUser(em, { email: uniqueEmail('target'), name: 'Target', passwordHash: 'x' }, { ip: null, userAgent: null });
-    await em.insert(Membership, Object.assign(new Membership(), { id: newId('Membership'), organizationId: org.id, userId: user.id, role, createdAt: new Date() }));
+    await addMembership(em, { organizationId: org.id, user, role }, { actorId: null, actorLabel: 'test', ip: null });
     return user.id;
   });
 }

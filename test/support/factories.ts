@@ -2,8 +2,7 @@ import { ROLES, type Role } from '@annex/domain';
 import type { TestServer } from './server.js';
 import { ApiClient } from './client.js';
 import { hashPassword } from '../../server/src/core/auth/secrets.js';
-import { newId } from '../../server/src/core/ids.js';
-import { Membership } from '../../server/src/modules/organizations/membership.entity.js';
+import { addMembership } from '../../server/src/modules/organizations/organization.service.js';
 
 export const TEST_PASSWORD = 'Correct-Horse-Battery-9';
 let passwordHash: Promise<string> | null = null;
@@ -44,7 +43,7 @@ export async function buildOrganization(server: TestServer, name = `Org ${++coun
     const email = uniqueEmail(role.toLowerCase());
     const user = await server.services.db.transaction(async (em) => {
       const created = await server.services.accounts.createUser(em, { email, name: `${role} Person`, passwordHash: hash }, { ip: null, userAgent: null });
-      await em.insert(Membership, Object.assign(new Membership(), { id: newId('Membership'), organizationId, userId: created.id, role, createdAt: new Date() }));
+      await addMembership(em, { organizationId, user: created, role }, { actorId: null, actorLabel: 'test factory', ip: null });
       return created;
     });
     users[role] = { id: user.id, email };

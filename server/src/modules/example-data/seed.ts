@@ -1,9 +1,7 @@
 import type { Role } from '@annex/domain';
 import type { Services } from '../../app/services.js';
-import { appendAudit } from '../../core/audit/audit-trail.js';
 import { hashPassword } from '../../core/auth/secrets.js';
-import { newId } from '../../core/ids.js';
-import { Membership } from '../organizations/membership.entity.js';
+import { addMembership } from '../organizations/organization.service.js';
 import { User } from '../identity/user.entity.js';
 
 /** The example password of every example account (printed at first start, in the README). */
@@ -51,22 +49,7 @@ export async function seedExampleData(services: Services): Promise<SeedResult> {
     const actor = { actorId: users[0]!.id, actorLabel: `${users[0]!.name} <${users[0]!.email}>`, ip: null };
     for (const [index, person] of EXAMPLE_PEOPLE.entries()) {
       if (index === 0) continue;
-      const membership = Object.assign(new Membership(), {
-        id: newId('Membership'),
-        organizationId: organization.id,
-        userId: users[index]!.id,
-        role: person.role,
-        createdAt: new Date(),
-      });
-      await em.insert(Membership, membership);
-      await appendAudit(em, {
-        organizationId: organization.id,
-        action: 'member.added',
-        ...actor,
-        entityType: 'Membership',
-        entityId: membership.id,
-        summary: { after: { userId: users[index]!.id, email: person.email, role: person.role }, via: 'example data' },
-      });
+      await addMembership(em, { organizationId: organization.id, user: users[index]!, role: person.role }, actor, 'example data');
     }
     return organization.id;
   });

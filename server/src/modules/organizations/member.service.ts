@@ -16,7 +16,7 @@ import { User } from '../identity/user.entity.js';
 import { Invitation } from './invitation.entity.js';
 import { Membership } from './membership.entity.js';
 import { Organization } from './organization.entity.js';
-import type { Actor } from './organization.service.js';
+import { addMembership, type Actor } from './organization.service.js';
 
 const RULE_MESSAGES = {
   ONLY_OWNER_MANAGES_OWNERS: 'Only an owner can give, change or remove the owner role.',
@@ -190,24 +190,7 @@ export class MemberService {
         summary: { after: { email: found.email, role: found.role } },
       });
       const already = await em.getRepository(Membership).findOneBy({ organizationId: found.organizationId, userId: user.id });
-      if (!already) {
-        const membership = Object.assign(new Membership(), {
-          id: newId('Membership'),
-          organizationId: found.organizationId,
-          userId: user.id,
-          role: found.role,
-          createdAt: new Date(),
-        });
-        await em.insert(Membership, membership);
-        await appendAudit(em, {
-          organizationId: found.organizationId,
-          action: 'member.added',
-          ...actor,
-          entityType: 'Membership',
-          entityId: membership.id,
-          summary: { after: { userId: user.id, email: user.email, role: found.role }, via: 'invitation' },
-        });
-      }
+      if (!already) await addMembership(em, { organizationId: found.organizationId, user, role: found.role }, actor, 'invitation');
       const { token } = await this.sessions.create(em, user.id, meta);
       return { user, sessionToken: token, organizationId: found.organizationId };
     });

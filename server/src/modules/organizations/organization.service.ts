@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import type { Role } from '@annex/domain';
 import type { Database } from '../../core/db/database.js';
 import type { OrgScope } from '../../core/authorization.js';
 import { appendAudit } from '../../core/audit/audit-trail.js';
@@ -27,14 +28,6 @@ export class OrganizationService {
     const now = new Date();
     const organization = Object.assign(new Organization(), { id: newId('Organization'), name, createdAt: now });
     await em.insert(Organization, organization);
-    const membership = Object.assign(new Membership(), {
-      id: newId('Membership'),
-      organizationId: organization.id,
-      userId: user.id,
-      role: 'OWNER' as const,
-      createdAt: now,
-    });
-    await em.insert(Membership, membership);
     const actor = { actorId: user.id, actorLabel: `${user.name} <${user.email}>`, ip };
     await appendAudit(em, {
       organizationId: organization.id,
@@ -44,14 +37,7 @@ export class OrganizationService {
       entityId: organization.id,
       summary: { after: { name } },
     });
-    await appendAudit(em, {
-      organizationId: organization.id,
-      action: 'member.added',
-      ...actor,
-      entityType: 'Membership',
-      entityId: membership.id,
-      summary: { after: { userId: user.id, email: user.email, role: 'OWNER' } },
-    });
+    await addMembership(em, { organizationId: organization.id, user, role: 'OWNER' }, actor);
     return organization;
   }
 
@@ -78,4 +64,30 @@ export class OrganizationService {
   async get(scope: OrgScope): Promise<Organization> {
     return this.db.dataSource.getRepository(Organization).findOneByOrFail({ id: scope.organizationId });
   }
+}
+
+/** Adds a member and records `member.added` in the organisation's audit trail, in the caller's transaction. */
+export async function addMembership(
+  em: EntityManager,
+  member: { organizationId: string; user: Pick<User, 'id' | 'email'>; role: Role },
+  actor: Actor,
+  via?: string,
+): Promise<Membership> {
+  const membership = Object.assign(new Membership(), {
+    id: newId('Membership'),
+    organizationId: member.organizationId,
+    userId: member.user.id,
+    role: member.role,
+    createdAt: new Date(),
+  });
+  await em.insert(Membership, membership);
+  await appendAudit(em, {
+    organizationId: member.organizationId,
+    action: 'member.added',
+    ...actor,
+    entityType: 'Membership',
+    entityId: membership.id,
+    summary: { after: { userId: member.user.id, email: member.user.email, role: member.role }, ...(via ? { via } : {}) },
+  });
+  return membership;
 }
