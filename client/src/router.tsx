@@ -1,0 +1,63 @@
+import type { ReactNode } from 'react';
+import { createBrowserRouter, Outlet } from 'react-router';
+import { RequireAction } from './organization/require-action';
+import { AccountPage } from './pages/account/account-page';
+import { AccountStandalonePage } from './pages/account/account-standalone-page';
+import { AuditTrailPage } from './pages/audit-trail/audit-trail-page';
+import { AcceptInvitationPage } from './pages/auth/accept-invitation-page';
+import { SignInPage } from './pages/auth/sign-in-page';
+import { SignUpPage } from './pages/auth/sign-up-page';
+import { DashboardPage } from './pages/dashboard/dashboard-page';
+import { RootRedirect } from './pages/home/root-redirect';
+import { JourneyAreaPage } from './pages/journey/journey-area-page';
+import { JOURNEY_AREAS } from './pages/journey/journey-areas';
+import { MembersPage } from './pages/members/members-page';
+import { NotFoundPage, RouteErrorPage } from './pages/not-found/not-found-page';
+import { SettingsPage } from './pages/settings/settings-page';
+import { OrganizationShell } from './pages/shell/organization-shell';
+import { WelcomePage } from './pages/welcome/welcome-page';
+import { DocumentTitle } from './components/document-title';
+import { RequireViewer } from './session/require-viewer';
+
+function titled(title: string, element: ReactNode) {
+  return (
+    <>
+      <DocumentTitle title={title} />
+      {element}
+    </>
+  );
+}
+
+export const router = createBrowserRouter([
+  {
+    element: <Outlet />,
+    errorElement: <RouteErrorPage />,
+    children: [
+      { path: '/sign-in', element: titled('Sign in', <SignInPage />) },
+      { path: '/sign-up', element: titled('Create your account', <SignUpPage />) },
+      { path: '/accept-invitation', element: titled('Accept invitation', <AcceptInvitationPage />) },
+      {
+        element: <RequireViewer />,
+        children: [
+          { path: '/', element: <RootRedirect /> },
+          { path: '/welcome', element: titled('Welcome', <WelcomePage />) },
+          { path: '/account', element: titled('Account', <AccountStandalonePage />) },
+          {
+            path: '/o/:orgId',
+            element: <OrganizationShell />,
+            children: [
+              { index: true, element: titled('Dashboard', <DashboardPage />) },
+              ...JOURNEY_AREAS.map((area) => ({ path: area.path, element: titled(area.title, <JourneyAreaPage area={area} />) })),
+              { path: 'audit-trail', element: titled('Audit trail', <RequireAction action="auditTrail:read"><AuditTrailPage /></RequireAction>) },
+              { path: 'members', element: titled('Members', <MembersPage />) },
+              { path: 'settings', element: titled('Settings', <SettingsPage />) },
+              { path: 'account', element: titled('Account', <AccountPage />) },
+              { path: '*', element: titled('Not found', <NotFoundPage />) },
+            ],
+          },
+        ],
+      },
+      { path: '*', element: titled('Not found', <NotFoundPage />) },
+    ],
+  },
+]);
