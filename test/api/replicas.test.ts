@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MIGRATIONS } from '../../server/migrations/index.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { ApiClient } from '../support/client.js';
+import { EventSubscription } from '../support/events.js';
 import { TEST_PASSWORD, uniqueEmail } from '../support/factories.js';
 
 let database: TestDatabase;
@@ -10,7 +12,8 @@ let b: TestServer;
 beforeAll(async () => {
   database = await createTestDatabase('replicas');
   // Two replicas start at once on one empty database: they take turns migrating.
-  [a, b] = await Promise.all([startTestServer({}, 'replicas', database), startTestServer({}, 'replicas', database)]);
+  // A slow poll, so that only LISTEN/NOTIFY can make cross-replica delivery fast.
+  [a, b] = await Promise.all([startTestServer({ EVENTS_POLL_MS: '60000' }, 'replicas', database), startTestServer({ EVENTS_POLL_MS: '60000' }, 'replicas', database)]);
 });
 afterAll(async () => {
   await a?.stop();
@@ -20,8 +23,11 @@ afterAll(async () => {
 
 describe('two replicas on one PostgreSQL', () => {
   it('both start, migrations applied once, both ready', async () => {
-    const migrations = (await a.services.db.dataSource.query('SELECT count(*)::int AS n FROM migrations')) as Array<{ n: number }>;
-    expect(migrations[0]!.n).toBe(1);
+    const migrations = (await a.services.db.dataSource.query('SELECT count(*)::int AS n, count(DISTINCT name)::int AS names FROM migrations')) as Array<{
+      n: number;
+      names: number;
+    }>;
+    expect(migrations[0]).toEqual({ n: MIGRATIONS.length, names: MIGRATIONS.length });
     expect((await fetch(`${a.url}/readyz`)).status).toBe(200);
     expect((await fetch(`${b.url}/readyz`)).status).toBe(200);
   });
@@ -44,6 +50,26 @@ describe('two replicas on one PostgreSQL', () => {
     expect(await closed).toBe(4401);
     expect(Date.now() - started).toBeLessThan(5000);
     expect(await onB.ok('{ viewer { id } }')).toEqual({ viewer: null });
+  });
+
+  it('an event committed through replica A reaches a subscriber on replica B within a second', async () => {
+    const owner = new ApiClient(a.url);
+    const { signUp } = await owner.ok(`mutation($input: SignUpInput!) { signUp(input: $input) { viewer { memberships { organization { id } } } } }`, {
+      input: { email: uniqueEmail('live'), name: 'Live Person', password: TEST_PASSWORD, organizationName: 'Live Replicas' },
+    });
+    const organizationId = signUp.viewer.memberships[0].organization.id;
+    const onB = new ApiClient(b.url);
+    onB.cookie = owner.cookie;
+    const sub = new EventSubscription(onB, organizationId);
+    await sub.ready;
+    for (let i = 0; i < 100 && b.services.events.subscriberCount < 1; i += 1) await new Promise((r) => setTimeout(r, 20));
+    const started = Date.now();
+    const { createTask } = await owner.ok(`mutation($input: CreateTaskInput!) { createTask(input: $input) { task { id } } }`, {
+      input: { organizationId, title: 'Made on A, seen on B' },
+    });
+    const [event] = await sub.until((events) => events.some((e) => e.entityId === createTask.task.id));
+    expect(event!.receivedAt - started).toBeLessThan(1000);
+    await sub.close();
   });
 
   it('failed sign-ins count across replicas', async () => {

@@ -11,6 +11,9 @@ export type PseudoAction = (typeof PSEUDO_ACTIONS)[number];
 const ALL: readonly Role[] = ['OWNER', 'ISMS_MANAGER', 'CONTRIBUTOR', 'MANAGEMENT', 'AUDITOR', 'EMPLOYEE'];
 const ADMINS: readonly Role[] = ['OWNER', 'ISMS_MANAGER'];
 const OVERSIGHT: readonly Role[] = ['OWNER', 'ISMS_MANAGER', 'MANAGEMENT', 'AUDITOR'];
+/** The people who run and do the programme's work (not auditors, not staff at large). */
+const TEAM: readonly Role[] = ['OWNER', 'ISMS_MANAGER', 'CONTRIBUTOR', 'MANAGEMENT'];
+const ALL_BUT_AUDITORS: readonly Role[] = ['OWNER', 'ISMS_MANAGER', 'CONTRIBUTOR', 'MANAGEMENT', 'EMPLOYEE'];
 
 /** The role → action table: which roles may perform each organisation-scoped action. */
 export const ACTION_ROLES = {
@@ -27,6 +30,21 @@ export const ACTION_ROLES = {
   'apiToken:revoke': ALL,
   'auditTrail:read': OVERSIGHT,
   'auditTrail:verify': OVERSIGHT,
+  /** Tasks: everyone reads the tasks they are involved in; `task:readAll` sees every task. */
+  'task:read': ALL,
+  'task:readAll': TEAM,
+  'task:create': TEAM,
+  /** Editing a task: admins any; others only tasks they created or are assigned (see task-rules). */
+  'task:update': ALL_BUT_AUDITORS,
+  'task:updateAny': ADMINS,
+  'task:delete': TEAM,
+  'comment:read': ALL,
+  'comment:create': ALL,
+  'approval:read': ALL,
+  'approval:request': TEAM,
+  /** Deciding needs this action and being one of the request's named approvers. */
+  'approval:decide': ALL,
+  'approval:cancel': TEAM,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type OrgAction = keyof typeof ACTION_ROLES;

@@ -138,6 +138,10 @@ export async function startAnnex(config: Config, options: { logger?: Logger } = 
   if (mailSink) mountMailbox(app, mailSink);
   mountExports(app, contextFor);
 
+  const formatWsError = (error: import('graphql').GraphQLError) => {
+    if (isUnexpected(error)) logger.error({ err: error.originalError ?? error, transport: 'ws' }, 'unexpected error');
+    return formatError(error.toJSON(), error, exposeInternals);
+  };
   const schema = await getSchema();
   const wsServer = new WebSocketServer({
     server: httpServer,
@@ -167,6 +171,12 @@ export async function startAnnex(config: Config, options: { logger?: Logger } = 
       onClose: (ctx) => {
         ctx.extra.unregister?.();
       },
+      // Errors over WebSocket get the same codes and the same hiding of internals as over HTTP.
+      onNext: (_ctx, _id, _payload, _args, result) => {
+        if (!('errors' in result) || !result.errors?.length) return undefined;
+        return { ...result, errors: result.errors.map((error) => formatWsError(error)) } as never;
+      },
+      onError: (_ctx, _id, _payload, errors) => errors.map((error) => formatWsError(error)) as never,
       context: (ctx) =>
         createContext({
           requestId: randomUUID(),
@@ -221,6 +231,8 @@ export async function startAnnex(config: Config, options: { logger?: Logger } = 
   }
 
   services.connections.startSweeping(config.SESSION_SWEEP_MS);
+  await services.events.start();
+  await services.scheduler.start();
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
     httpServer.listen(config.PORT, config.HOST, () => resolve());
@@ -233,6 +245,8 @@ export async function startAnnex(config: Config, options: { logger?: Logger } = 
   const close = () => {
     closing ??= (async () => {
       services.connections.stop();
+      await services.scheduler.stop();
+      await services.events.stop();
       const force = setTimeout(() => httpServer.closeAllConnections(), config.SHUTDOWN_TIMEOUT_MS);
       force.unref();
       for (const client of wsServer.clients) client.close(1001, 'Server shutting down');

@@ -5,6 +5,10 @@ import { Membership } from '../modules/organizations/membership.entity.js';
 import { Invitation } from '../modules/organizations/invitation.entity.js';
 import { ApiToken } from '../modules/api-tokens/api-token.entity.js';
 import { AuditEvent } from '../core/audit/audit-event.entity.js';
+import { Task } from '../modules/tasks/task.entity.js';
+import { Comment } from '../modules/comments/comment.entity.js';
+import { ApprovalDecisionRecord, ApprovalRequest } from '../modules/approvals/approval.entity.js';
+import { Notification } from '../modules/notifications/notification.entity.js';
 
 /** Every TypeORM entity, listed explicitly so the build never depends on file globs. */
-export const ENTITIES = [User, Session, Organization, Membership, Invitation, ApiToken, AuditEvent];
+export const ENTITIES = [User, Session, Organization, Membership, Invitation, ApiToken, AuditEvent, Task, Comment, ApprovalRequest, ApprovalDecisionRecord, Notification];

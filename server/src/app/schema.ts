@@ -6,6 +6,16 @@ import { IdentityResolver } from '../modules/identity/identity.resolver.js';
 import { MembershipResolver, OrganizationResolver } from '../modules/organizations/organization.resolver.js';
 import { ApiTokenResolver } from '../modules/api-tokens/api-token.resolver.js';
 import { AuditEventResolver, AuditTrailResolver } from '../modules/audit-trail/audit-trail.resolver.js';
+import { OrganizationTasksResolver, TaskResolver } from '../modules/tasks/task.resolver.js';
+import { CommentResolver, OrganizationCommentsResolver, TaskCommentsResolver } from '../modules/comments/comment.resolver.js';
+import {
+  ApprovalDecisionResolver,
+  ApprovalResolver,
+  OrganizationApprovalsResolver,
+  TaskApprovalsResolver,
+} from '../modules/approvals/approval.resolver.js';
+import { NotificationResolver, ViewerNotificationsResolver } from '../modules/notifications/notification.resolver.js';
+import { OrganizationEventResolver } from '../modules/events/organization-event.resolver.js';
 
 export const RESOLVERS = [
   HealthResolver,
@@ -15,6 +25,18 @@ export const RESOLVERS = [
   ApiTokenResolver,
   AuditTrailResolver,
   AuditEventResolver,
+  TaskResolver,
+  OrganizationTasksResolver,
+  CommentResolver,
+  OrganizationCommentsResolver,
+  TaskCommentsResolver,
+  ApprovalResolver,
+  ApprovalDecisionResolver,
+  OrganizationApprovalsResolver,
+  TaskApprovalsResolver,
+  ViewerNotificationsResolver,
+  NotificationResolver,
+  OrganizationEventResolver,
 ] as const;
 
 let cached: Promise<GraphQLSchema> | null = null;
@@ -26,6 +48,16 @@ export function getSchema(): Promise<GraphQLSchema> {
     globalMiddlewares: [authorizationGuard],
     validate: false,
     emitSchemaFile: false,
+    // Subscriptions read the durable event log (core/events), not type-graphql topics; this
+    // PubSub only satisfies buildSchema and refuses any use.
+    pubSub: {
+      publish: () => {
+        throw new Error('type-graphql topics are not used: record an event instead');
+      },
+      subscribe: () => {
+        throw new Error('type-graphql topics are not used: subscribe to the event log instead');
+      },
+    },
   });
   return cached;
 }

@@ -11,6 +11,13 @@ import { OrganizationService } from '../modules/organizations/organization.servi
 import { MemberService } from '../modules/organizations/member.service.js';
 import { ApiTokenService } from '../modules/api-tokens/api-token.service.js';
 import { AuditTrailService } from '../modules/audit-trail/audit-trail.service.js';
+import { NotificationService } from '../modules/notifications/notification.service.js';
+import { ApprovalService } from '../modules/approvals/approval.service.js';
+import { TaskService, taskApprovableHash } from '../modules/tasks/task.service.js';
+import { Task } from '../modules/tasks/task.entity.js';
+import { CommentService } from '../modules/comments/comment.service.js';
+import { EventHub } from '../core/events/event-hub.js';
+import { Scheduler } from '../modules/jobs/scheduler.js';
 
 /** The application's long-lived services, built once per process and reached through the request context. */
 export function createServices(deps: { config: Config; logger: Logger; db: Database; smtpUrl: string; mailSink: MailSink | null }) {
@@ -21,7 +28,19 @@ export function createServices(deps: { config: Config; logger: Logger; db: Datab
   const organizations = new OrganizationService(db);
   const accounts = new AccountService(db, sessions, new SignInThrottle(db, config), organizations, connections);
   const members = new MemberService(db, config, mailer, sessions, connections, accounts);
-  return {
+  const notifications = new NotificationService(db, config, mailer);
+  const approvals = new ApprovalService(db, notifications);
+  const tasks = new TaskService(db, notifications, approvals);
+  approvals.register('Task', {
+    hash: async (em, id) => {
+      const task = await em.getRepository(Task).findOneBy({ id });
+      return task ? taskApprovableHash(task) : null;
+    },
+    label: async (em, id) => `task "${(await em.getRepository(Task).findOneBy({ id }))?.title ?? id}"`,
+    link: (organizationId, id) => `/o/${organizationId}/tasks?task=${id}`,
+  });
+  const events = new EventHub(db, config, logger);
+  const services = {
     config,
     logger,
     db,
@@ -34,7 +53,13 @@ export function createServices(deps: { config: Config; logger: Logger; db: Datab
     members,
     apiTokens: new ApiTokenService(db, connections),
     auditTrail: new AuditTrailService(db),
+    notifications,
+    approvals,
+    tasks,
+    comments: new CommentService(db, notifications),
+    events,
   };
+  return { ...services, scheduler: new Scheduler(services) };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -46,6 +46,9 @@ const schema = z.object({
   SIGNIN_WINDOW_MINUTES: int(1, 24 * 60).default('15'),
   SIGNIN_SLOW_AFTER: int(0, 1000).default('3'),
   INVITATION_TTL_DAYS: int(1, 90).default('7'),
+  EVENTS_RETENTION_DAYS: int(1, 3650).default('7'),
+  EVENTS_POLL_MS: int(100, 600_000).default('5000'),
+  JOBS_TICK_MS: int(100, 3_600_000).default('30000'),
   SHUTDOWN_TIMEOUT_MS: int(0, 120_000).default('10000'),
   TRUST_PROXY: bool.default('false'),
 });

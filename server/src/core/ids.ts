@@ -12,6 +12,11 @@ export const ID_PREFIXES = {
   Invitation: 'inv',
   ApiToken: 'tok',
   AuditEvent: 'aud',
+  Task: 'tsk',
+  Comment: 'cmt',
+  ApprovalRequest: 'apr',
+  ApprovalDecision: 'apd',
+  Notification: 'ntf',
 } as const;
 export type NodeTypeName = keyof typeof ID_PREFIXES;
 

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { newId } from '../ids.js';
 import { AuditEvent } from './audit-event.entity.js';
+import { recordEvent } from '../events/event-log.js';
 
 export const GLOBAL_CHAIN = 'global';
 const GENESIS_HASH = '0'.repeat(64);
@@ -50,9 +51,10 @@ export function hashAuditRow(prevHash: string, row: Omit<AuditEvent, 'hash' | 'p
 /**
  * Appends one row to the organisation's chain, inside the caller's transaction. The chain
  * head row is locked by the UPDATE until commit, so concurrent writers of one organisation
- * queue up and each row links to the one committed before it.
+ * queue up and each row links to the one committed before it. A change to an organisation
+ * is also an event of its live stream (same type as the audit action), unless `event: false`.
  */
-export async function appendAudit(em: EntityManager, entry: AuditEntry): Promise<AuditEvent> {
+export async function appendAudit(em: EntityManager, entry: AuditEntry & { event?: boolean }): Promise<AuditEvent> {
   const chainKey = entry.organizationId ?? GLOBAL_CHAIN;
   await em.query(
     `INSERT INTO audit_chain_heads (chain_key, seq, last_hash) VALUES ($1, 0, $2) ON CONFLICT (chain_key) DO NOTHING`,
@@ -83,6 +85,15 @@ export async function appendAudit(em: EntityManager, entry: AuditEntry): Promise
   row.hash = hashAuditRow(prevHash, row);
   await em.insert(AuditEvent, row as never);
   await em.query(`UPDATE audit_chain_heads SET last_hash = $2 WHERE chain_key = $1`, [chainKey, row.hash]);
+  if (entry.organizationId && entry.entityType && entry.entityId && entry.event !== false) {
+    await recordEvent(em, {
+      organizationId: entry.organizationId,
+      type: entry.action,
+      entityType: entry.entityType,
+      entityId: entry.entityId,
+      actorId: entry.actorId,
+    });
+  }
   return row;
 }
 

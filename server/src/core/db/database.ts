@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
@@ -5,9 +6,23 @@ import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgre
 import { ENTITIES } from '../../app/entities.js';
 import { MIGRATIONS } from '../../../migrations/index.js';
 
+const afterCommitHooks = new WeakMap<EntityManager, Array<(db: Database) => void>>();
+
+/**
+ * Runs `hook` once the transaction of `em` has committed (never when it rolls back): the place
+ * for wake-ups and e-mails that must not announce a change that did not happen.
+ */
+export function onCommit(em: EntityManager, hook: (db: Database) => void): void {
+  const hooks = afterCommitHooks.get(em);
+  if (!hooks) throw new Error('onCommit needs a transaction opened by Database.transaction');
+  hooks.push(hook);
+}
+
 export interface Database {
   dataSource: DataSource;
   embedded: boolean;
+  /** This process's after-commit signals (e.g. `organization` events with the organisation id). */
+  signals: EventEmitter;
   /** Runs `work` in one transaction: everything it writes commits together or not at all. */
   transaction<T>(work: (em: EntityManager) => Promise<T>): Promise<T>;
   /** True when the database answers and no migration is pending. */
@@ -41,10 +56,27 @@ export async function openDatabase(config: Config, logger: Logger): Promise<Data
     await embedded?.stop();
     throw error;
   }
-  return {
+  const signals = new EventEmitter();
+  signals.setMaxListeners(0);
+  const database: Database = {
     dataSource,
     embedded: embedded !== null,
-    transaction: (work) => dataSource.transaction('READ COMMITTED', work),
+    signals,
+    async transaction(work) {
+      const hooks: Array<(db: Database) => void> = [];
+      const result = await dataSource.transaction('READ COMMITTED', (em) => {
+        afterCommitHooks.set(em, hooks);
+        return work(em);
+      });
+      for (const hook of hooks) {
+        try {
+          hook(database);
+        } catch (err) {
+          logger.error({ err }, 'after-commit hook failed');
+        }
+      }
+      return result;
+    },
     async isReady() {
       try {
         await dataSource.query('SELECT 1');
@@ -58,6 +90,7 @@ export async function openDatabase(config: Config, logger: Logger): Promise<Data
       await embedded?.stop();
     },
   };
+  return database;
 }
 
 /** Arbitrary constant naming Annex's migration lock among PostgreSQL advisory locks. */

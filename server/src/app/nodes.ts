@@ -1,0 +1,70 @@
+import { canSeeTask, roleCan } from '@annex/domain';
+import type { RequestContext } from '../core/context.js';
+import { roleIn } from '../core/authorization.js';
+import { typeOfId, type NodeTypeName } from '../core/ids.js';
+import type { Node } from '../core/node.js';
+import { AuditEvent } from '../core/audit/audit-event.entity.js';
+import { Membership } from '../modules/organizations/membership.entity.js';
+import { Invitation } from '../modules/organizations/invitation.entity.js';
+import { ApiToken } from '../modules/api-tokens/api-token.entity.js';
+import { Task } from '../modules/tasks/task.entity.js';
+import { Comment } from '../modules/comments/comment.entity.js';
+import { ApprovalRequest } from '../modules/approvals/approval.entity.js';
+import { Notification } from '../modules/notifications/notification.entity.js';
+
+type NodeLoader = (ctx: RequestContext, id: string) => Promise<Node | null>;
+
+/** Loads a row of an organisation-owned entity and checks the caller's role allows `action` there. */
+function orgRow<T extends { organizationId: string }>(entity: new () => T, action: string, extra?: (ctx: RequestContext, row: T) => Promise<boolean> | boolean): NodeLoader {
+  return async (ctx, id) => {
+    const row = await ctx.services.db.dataSource.getRepository(entity).findOneBy({ id } as never);
+    if (!row) return null;
+    const role = await roleIn(ctx, row.organizationId);
+    if (!roleCan(role, action)) return null;
+    if (extra && !(await extra(ctx, row))) return null;
+    return row as unknown as Node;
+  };
+}
+
+/**
+ * Every entity type that `Query.node`, event deliveries and `subject` fields can reach, with
+ * the rule deciding whether the caller may see one. Not visible and missing answer the same.
+ */
+const NODE_LOADERS: Partial<Record<NodeTypeName, NodeLoader>> = {
+  Organization: async (ctx, id) => ((await roleIn(ctx, id)) ? ctx.loaders.organizationById.load(id) : null),
+  User: async (ctx, id) => {
+    const viewer = ctx.viewer!;
+    if (id === viewer.user.id) return ctx.loaders.userById.load(id);
+    const shared = (await ctx.services.db.dataSource.query(
+      `SELECT 1 FROM memberships a JOIN memberships b ON a.organization_id = b.organization_id
+        WHERE a.user_id = $1 AND b.user_id = $2 AND ($3::text IS NULL OR a.organization_id = $3) LIMIT 1`,
+      [viewer.user.id, id, viewer.apiToken?.organizationId ?? null],
+    )) as unknown[];
+    return shared.length ? ctx.loaders.userById.load(id) : null;
+  },
+  Membership: orgRow(Membership, 'member:read'),
+  Invitation: orgRow(Invitation, 'invitation:read'),
+  ApiToken: orgRow(ApiToken, 'apiToken:revoke', async (ctx, row) => row.userId === ctx.viewer!.user.id || roleCan(await roleIn(ctx, row.organizationId), 'member:remove')),
+  AuditEvent: async (ctx, id) => {
+    const row = await ctx.services.db.dataSource.getRepository(AuditEvent).findOneBy({ id });
+    return row?.organizationId && roleCan(await roleIn(ctx, row.organizationId), 'auditTrail:read') ? row : null;
+  },
+  Task: orgRow(Task, 'task:read', async (ctx, row) =>
+    canSeeTask((await roleIn(ctx, row.organizationId))!, ctx.viewer!.user.id, { ...row, watcherIds: await ctx.services.tasks.watcherIds(row.id) }),
+  ),
+  Comment: orgRow(Comment, 'comment:read', async (ctx, row) => (await resolveNode(ctx, row.subjectId)) !== null),
+  ApprovalRequest: orgRow(ApprovalRequest, 'approval:read', async (ctx, row) => {
+    const me = ctx.viewer!.user.id;
+    if (row.requestedById === me || (await ctx.services.approvals.approverIds(row.id)).includes(me)) return true;
+    return (await resolveNode(ctx, row.subjectId)) !== null;
+  }),
+  Notification: orgRow(Notification, 'organization:read', (ctx, row) => row.userId === ctx.viewer!.user.id),
+};
+
+/** Any object the caller may see, by id; null otherwise (and for anyone signed out). */
+export async function resolveNode(ctx: RequestContext, id: string): Promise<Node | null> {
+  if (!ctx.viewer) return null;
+  const type = typeOfId(id);
+  const loader = type ? NODE_LOADERS[type] : undefined;
+  return loader ? loader(ctx, id) : null;
+}

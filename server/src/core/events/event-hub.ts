@@ -1,0 +1,243 @@
+import pg from 'pg';
+import type { Config } from '../config.js';
+import type { Database } from '../db/database.js';
+import type { Logger } from '../logger.js';
+import { AppError } from '../errors.js';
+import { EVENTS_CHANNEL, ORGANIZATION_EVENTS_SIGNAL } from './event-log.js';
+
+export interface StoredEvent {
+  organizationId: string;
+  seq: number;
+  type: string;
+  entityType: string;
+  entityId: string;
+  actorId: string | null;
+  at: Date;
+  data: Record<string, unknown>;
+}
+
+interface Subscriber {
+  /** Events pushed by the hub, in order, not yet consumed. */
+  queue: StoredEvent[];
+  wake: (() => void) | null;
+  closed: boolean;
+}
+
+interface Channel {
+  /** The hub has read (and pushed) every event up to this sequence. */
+  lastSeq: number;
+  subscribers: Set<Subscriber>;
+  reading: Promise<void> | null;
+  again: boolean;
+}
+
+const PAGE = 500;
+
+function rowToEvent(row: Record<string, unknown>): StoredEvent {
+  return {
+    organizationId: row['organization_id'] as string,
+    seq: Number(row['seq']),
+    type: row['type'] as string,
+    entityType: row['entity_type'] as string,
+    entityId: row['entity_id'] as string,
+    actorId: (row['actor_id'] as string | null) ?? null,
+    at: new Date(row['at'] as string),
+    data: (row['data'] as Record<string, unknown>) ?? {},
+  };
+}
+
+/**
+ * Delivers each organisation's event log to this process's subscribers. One reader per
+ * organisation fetches new events once and fans them out in memory; it is woken by a commit
+ * in this process, by NOTIFY from another replica, and by a slow poll that covers a missed
+ * wake-up. A subscriber that resumes from a cursor first reads its backlog from the table,
+ * then continues live, with no gap and no duplicate.
+ */
+export class EventHub {
+  private channels = new Map<string, Channel>();
+  private listener: pg.Client | null = null;
+  private pollTimer: NodeJS.Timeout | null = null;
+  private stopped = false;
+  private readonly onWake = (organizationId: string) => this.wake(organizationId);
+
+  constructor(
+    private readonly db: Database,
+    private readonly config: Config,
+    private readonly logger: Logger,
+  ) {}
+
+  async start(): Promise<void> {
+    this.db.signals.on(ORGANIZATION_EVENTS_SIGNAL, this.onWake);
+    this.pollTimer = setInterval(() => {
+      for (const organizationId of this.channels.keys()) this.wake(organizationId);
+    }, this.config.EVENTS_POLL_MS);
+    this.pollTimer.unref();
+    if (this.config.DATABASE_URL) await this.listen();
+  }
+
+  private async listen(): Promise<void> {
+    if (this.stopped) return;
+    const client = new pg.Client({ connectionString: this.config.DATABASE_URL, application_name: 'annex-events' });
+    client.on('notification', (message) => {
+      if (message.payload) this.wake(message.payload);
+    });
+    client.on('error', (err) => {
+      this.logger.warn({ err }, 'event listener lost its connection; reconnecting');
+      this.listener = null;
+      client.end().catch(() => undefined);
+      // Catch up on whatever was missed while disconnected.
+      for (const organizationId of this.channels.keys()) this.wake(organizationId);
+      setTimeout(() => void this.listen().catch(() => undefined), 1000).unref();
+    });
+    await client.connect();
+    await client.query(`LISTEN ${EVENTS_CHANNEL}`);
+    this.listener = client;
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.db.signals.off(ORGANIZATION_EVENTS_SIGNAL, this.onWake);
+    if (this.pollTimer) clearInterval(this.pollTimer);
+    for (const channel of this.channels.values()) for (const s of channel.subscribers) this.close(s);
+    this.channels.clear();
+    await this.listener?.end().catch(() => undefined);
+  }
+
+  /** The sequence of the last committed event of an organisation (0 when none). */
+  async headSeq(organizationId: string): Promise<number> {
+    const rows = (await this.db.dataSource.query(`SELECT event_seq FROM audit_chain_heads WHERE chain_key = $1`, [organizationId])) as Array<{
+      event_seq: string;
+    }>;
+    return rows[0] ? Number(rows[0].event_seq) : 0;
+  }
+
+  /**
+   * Every event of the organisation after `after` (or from now when null), in commit order,
+   * until the consumer stops. Throws BAD_USER_INPUT (CURSOR_EXPIRED) when the events after the
+   * cursor were already pruned.
+   */
+  async *events(organizationId: string, after: number | null): AsyncGenerator<StoredEvent> {
+    const subscriber: Subscriber = { queue: [], wake: null, closed: false };
+    let channel = this.channels.get(organizationId);
+    if (!channel) {
+      channel = { lastSeq: await this.headSeq(organizationId), subscribers: new Set(), reading: null, again: false };
+      // Another subscriber may have created it while we awaited.
+      const existing = this.channels.get(organizationId);
+      if (existing) channel = existing;
+      else {
+        this.channels.set(organizationId, channel);
+        // Anything that committed between reading the head and registering.
+        this.wake(organizationId);
+      }
+    }
+    channel.subscribers.add(subscriber);
+    const liveFrom = channel.lastSeq;
+    let delivered = after ?? liveFrom;
+    try {
+      if (after !== null && after < liveFrom) {
+        await this.assertCursor(organizationId, after);
+        // Backlog: (after, liveFrom], read from the table; live events arrive in the queue meanwhile.
+        while (delivered < liveFrom) {
+          const rows = (await this.db.dataSource.query(
+            `SELECT * FROM organization_events WHERE organization_id = $1 AND seq > $2 AND seq <= $3 ORDER BY seq LIMIT ${PAGE}`,
+            [organizationId, delivered, liveFrom],
+          )) as Array<Record<string, unknown>>;
+          if (!rows.length) break;
+          for (const row of rows) {
+            const event = rowToEvent(row);
+            delivered = event.seq;
+            yield event;
+          }
+        }
+        delivered = Math.max(delivered, liveFrom);
+      }
+      for (;;) {
+        while (subscriber.queue.length) {
+          const event = subscriber.queue.shift()!;
+          if (event.seq <= delivered) continue;
+          delivered = event.seq;
+          yield event;
+        }
+        if (subscriber.closed) return;
+        await new Promise<void>((resolve) => (subscriber.wake = resolve));
+        subscriber.wake = null;
+      }
+    } finally {
+      subscriber.closed = true;
+      channel.subscribers.delete(subscriber);
+      if (!channel.subscribers.size && this.channels.get(organizationId) === channel) this.channels.delete(organizationId);
+    }
+  }
+
+  get subscriberCount(): number {
+    let n = 0;
+    for (const channel of this.channels.values()) n += channel.subscribers.size;
+    return n;
+  }
+
+  /** Throws when the cursor is unknown, or when the events after it were already pruned. */
+  async assertCursor(organizationId: string, after: number): Promise<void> {
+    const rows = (await this.db.dataSource.query(`SELECT min(seq) AS min FROM organization_events WHERE organization_id = $1`, [organizationId])) as Array<{
+      min: string | null;
+    }>;
+    const oldest = rows[0]?.min === null || rows[0]?.min === undefined ? null : Number(rows[0].min);
+    const head = await this.headSeq(organizationId);
+    if (after > head) throw new AppError('BAD_USER_INPUT', 'Unknown cursor.', { field: 'after', reason: 'BAD_CURSOR' });
+    if ((oldest === null && head > after) || (oldest !== null && oldest > after + 1)) {
+      throw new AppError('BAD_USER_INPUT', 'The events after this cursor are no longer kept: reload and subscribe again.', {
+        field: 'after',
+        reason: 'CURSOR_EXPIRED',
+      });
+    }
+  }
+
+  private wake(organizationId: string): void {
+    const channel = this.channels.get(organizationId);
+    if (!channel) return;
+    if (channel.reading) {
+      channel.again = true;
+      return;
+    }
+    channel.reading = this.read(organizationId, channel)
+      .catch((err: unknown) => this.logger.warn({ err, organizationId }, 'reading events failed'))
+      .finally(() => {
+        channel.reading = null;
+        if (channel.again) {
+          channel.again = false;
+          this.wake(organizationId);
+        }
+      });
+  }
+
+  private async read(organizationId: string, channel: Channel): Promise<void> {
+    for (;;) {
+      const rows = (await this.db.dataSource.query(
+        `SELECT * FROM organization_events WHERE organization_id = $1 AND seq > $2 ORDER BY seq LIMIT ${PAGE}`,
+        [organizationId, channel.lastSeq],
+      )) as Array<Record<string, unknown>>;
+      for (const row of rows) {
+        const event = rowToEvent(row);
+        channel.lastSeq = event.seq;
+        for (const subscriber of channel.subscribers) {
+          subscriber.queue.push(event);
+          subscriber.wake?.();
+        }
+      }
+      if (rows.length < PAGE) return;
+    }
+  }
+
+  private close(subscriber: Subscriber): void {
+    subscriber.closed = true;
+    subscriber.wake?.();
+  }
+
+  /** Deletes events older than the retention period (the scheduled pruning job). */
+  async prune(): Promise<number> {
+    const [, count] = (await this.db.dataSource.query(
+      `DELETE FROM organization_events WHERE at < now() - make_interval(days => $1)`,
+      [this.config.EVENTS_RETENTION_DAYS],
+    )) as [unknown, number];
+    return count;
+  }
+}

@@ -1,0 +1,182 @@
+import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
+import type { ApprovalDecision, ApprovalStatus } from '@annex/domain';
+import { Can, authorize, requireViewer } from '../../core/authorization.js';
+import { actorOf, type RequestContext } from '../../core/context.js';
+import { badInput, notFound } from '../../core/errors.js';
+import { isIdOf } from '../../core/ids.js';
+import { Node } from '../../core/node.js';
+import { ConnectionType, PageArgs, pageSize, type Connection } from '../../core/pagination.js';
+import { DateScalar } from '../../core/scalars.js';
+import { organizationOfSubject } from '../../core/subjects.js';
+import { resolveNode } from '../../app/nodes.js';
+import { User } from '../identity/user.entity.js';
+import { Organization } from '../organizations/organization.entity.js';
+import { Task } from '../tasks/task.entity.js';
+import { ApprovalDecisionEnum, ApprovalDecisionRecord, ApprovalRequest, ApprovalStatusEnum } from './approval.entity.js';
+
+export const ApprovalRequestConnection = ConnectionType(ApprovalRequest, 'ApprovalRequest');
+
+@InputType('RequestApprovalInput')
+export class RequestApprovalInput {
+  @Field(() => ID)
+  subjectId!: string;
+
+  @Field(() => [ID])
+  approverIds!: string[];
+
+  @Field(() => Int, { nullable: true, description: 'Approvals needed; all approvers by default.' })
+  quorum?: number | null;
+
+  @Field(() => DateScalar, { nullable: true })
+  dueDate?: string | null;
+
+  @Field(() => String, { nullable: true })
+  note?: string | null;
+}
+
+@ObjectType('RequestApprovalPayload')
+export class RequestApprovalPayload {
+  @Field(() => ApprovalRequest)
+  approvalRequest!: ApprovalRequest;
+}
+
+@InputType('DecideApprovalInput')
+export class DecideApprovalInput {
+  @Field(() => ID)
+  approvalRequestId!: string;
+
+  @Field(() => ApprovalDecisionEnum)
+  decision!: ApprovalDecision;
+
+  @Field(() => String, { nullable: true, description: 'Required when rejecting.' })
+  comment?: string | null;
+}
+
+@ObjectType('DecideApprovalPayload')
+export class DecideApprovalPayload {
+  @Field(() => ApprovalRequest)
+  approvalRequest!: ApprovalRequest;
+}
+
+@InputType('CancelApprovalInput')
+export class CancelApprovalInput {
+  @Field(() => ID)
+  approvalRequestId!: string;
+}
+
+@ObjectType('CancelApprovalPayload')
+export class CancelApprovalPayload {
+  @Field(() => ApprovalRequest)
+  approvalRequest!: ApprovalRequest;
+}
+
+@InputType('ApprovalRequestFilter')
+export class ApprovalRequestFilterInput {
+  @Field(() => [ApprovalStatusEnum], { nullable: true })
+  status?: ApprovalStatus[] | null;
+
+  @Field(() => ID, { nullable: true })
+  approverId?: string | null;
+}
+
+async function visibleRequest(ctx: RequestContext, id: string): Promise<ApprovalRequest> {
+  requireViewer(ctx);
+  const request = isIdOf('ApprovalRequest', id) ? ((await resolveNode(ctx, id)) as ApprovalRequest | null) : null;
+  if (!request) throw notFound('Approval request');
+  return request;
+}
+
+@Resolver(() => ApprovalRequest)
+export class ApprovalResolver {
+  @Mutation(() => RequestApprovalPayload)
+  @Can('approval:request')
+  async requestApproval(@Arg('input', () => RequestApprovalInput) input: RequestApprovalInput, @Ctx() ctx: RequestContext): Promise<RequestApprovalPayload> {
+    requireViewer(ctx);
+    const node = await resolveNode(ctx, input.subjectId);
+    const organizationId = node ? await organizationOfSubject(ctx.services.db.dataSource.manager, input.subjectId) : null;
+    if (!organizationId) throw badInput('subjectId', 'Record not found.', 'UNKNOWN_SUBJECT');
+    const scope = await authorize(ctx, 'approval:request', organizationId);
+    return { approvalRequest: await ctx.services.approvals.request(scope, input, actorOf(ctx)) };
+  }
+
+  @Mutation(() => DecideApprovalPayload)
+  @Can('approval:decide')
+  async decideApproval(@Arg('input', () => DecideApprovalInput) input: DecideApprovalInput, @Ctx() ctx: RequestContext): Promise<DecideApprovalPayload> {
+    const request = await visibleRequest(ctx, input.approvalRequestId);
+    const scope = await authorize(ctx, 'approval:decide', request.organizationId, 'Approval request');
+    return { approvalRequest: await ctx.services.approvals.decide(scope, request.id, input.decision, input.comment, actorOf(ctx)) };
+  }
+
+  @Mutation(() => CancelApprovalPayload)
+  @Can('approval:cancel')
+  async cancelApproval(@Arg('input', () => CancelApprovalInput) input: CancelApprovalInput, @Ctx() ctx: RequestContext): Promise<CancelApprovalPayload> {
+    const request = await visibleRequest(ctx, input.approvalRequestId);
+    const scope = await authorize(ctx, 'approval:cancel', request.organizationId, 'Approval request');
+    return { approvalRequest: await ctx.services.approvals.cancel(scope, request.id, actorOf(ctx)) };
+  }
+
+  @FieldResolver(() => Node, { nullable: true, description: 'The record to approve, when you may see it.' })
+  async subject(@Root() request: ApprovalRequest, @Ctx() ctx: RequestContext): Promise<Node | null> {
+    return resolveNode(ctx, request.subjectId);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'The hash of the content now: differs from subjectHash once it changed.' })
+  async currentSubjectHash(@Root() request: ApprovalRequest, @Ctx() ctx: RequestContext): Promise<string | null> {
+    return ctx.services.approvals.currentHash(request);
+  }
+
+  @FieldResolver(() => User)
+  async requestedBy(@Root() request: ApprovalRequest, @Ctx() ctx: RequestContext): Promise<User> {
+    return (await ctx.loaders.userById.load(request.requestedById))!;
+  }
+
+  @FieldResolver(() => [User])
+  async approvers(@Root() request: ApprovalRequest, @Ctx() ctx: RequestContext): Promise<User[]> {
+    const users = await ctx.loaders.userById.loadMany(await ctx.services.approvals.approverIds(request.id));
+    return users.filter((u): u is User => u instanceof User);
+  }
+
+  @FieldResolver(() => [ApprovalDecisionRecord])
+  async decisions(@Root() request: ApprovalRequest, @Ctx() ctx: RequestContext): Promise<ApprovalDecisionRecord[]> {
+    return ctx.services.approvals.decisions(request.id);
+  }
+
+  @FieldResolver(() => Boolean, { description: 'You are a named approver who has not decided yet, and it is pending.' })
+  async viewerCanDecide(@Root() request: ApprovalRequest, @Ctx() ctx: RequestContext): Promise<boolean> {
+    const me = ctx.viewer?.user.id;
+    if (!me || request.status !== 'PENDING') return false;
+    if (!(await ctx.services.approvals.approverIds(request.id)).includes(me)) return false;
+    return !(await ctx.services.approvals.decisions(request.id)).some((d) => d.approverId === me);
+  }
+}
+
+@Resolver(() => ApprovalDecisionRecord)
+export class ApprovalDecisionResolver {
+  @FieldResolver(() => User)
+  async approver(@Root() decision: ApprovalDecisionRecord, @Ctx() ctx: RequestContext): Promise<User> {
+    return (await ctx.loaders.userById.load(decision.approverId))!;
+  }
+}
+
+@Resolver(() => Organization)
+export class OrganizationApprovalsResolver {
+  @FieldResolver(() => ApprovalRequestConnection, { description: 'Newest first.' })
+  @Can('approval:read')
+  async approvalRequests(
+    @Root() org: Organization,
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg('filter', () => ApprovalRequestFilterInput, { nullable: true }) filter: ApprovalRequestFilterInput | null,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Connection<ApprovalRequest>> {
+    const scope = await authorize(ctx, 'approval:read', org.id);
+    return ctx.services.approvals.list(scope, filter ?? {}, pageSize(page.first), page.after);
+  }
+}
+
+@Resolver(() => Task)
+export class TaskApprovalsResolver {
+  @FieldResolver(() => [ApprovalRequest], { description: 'Approval requests about this task, newest first.' })
+  async approvalRequests(@Root() task: Task, @Ctx() ctx: RequestContext): Promise<ApprovalRequest[]> {
+    return ctx.services.db.dataSource.getRepository(ApprovalRequest).find({ where: { organizationId: task.organizationId, subjectId: task.id }, order: { id: 'DESC' } });
+  }
+}
