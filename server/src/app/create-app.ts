@@ -17,6 +17,7 @@ import { openDatabase, runMigrations, type Database } from '../core/db/database.
 import { MailSink } from '../core/mail/mail-sink.js';
 import { createContext, type RequestContext } from '../core/context.js';
 import { formatError, isUnexpected } from '../core/errors.js';
+import { statementCounter } from '../core/db/statement-counter.js';
 import { createServices, type Services } from './services.js';
 import { getSchema } from './schema.js';
 import { viewerFromRequest } from './http-auth.js';
@@ -45,10 +46,14 @@ function findClientDir(config: Config): string | null {
   return null;
 }
 
-function loggingPlugin(): ApolloServerPlugin<RequestContext> {
+function loggingPlugin(exposeInternals: boolean): ApolloServerPlugin<RequestContext> {
   return {
     async requestDidStart() {
       return {
+        async willSendResponse({ response }) {
+          const store = statementCounter.getStore();
+          if (store && exposeInternals) response.http.headers.set('x-sql-statements', String(store.statements));
+        },
         async didEncounterErrors({ errors, contextValue, operationName }) {
           for (const error of errors) {
             if (isUnexpected(error)) {
@@ -114,6 +119,8 @@ export async function startAnnex(config: Config, options: { logger?: Logger } = 
       },
     }),
   );
+
+  app.use((_req, _res, next) => statementCounter.run({ statements: 0 }, next));
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -209,7 +216,7 @@ export async function startAnnex(config: Config, options: { logger?: Logger } = 
           };
         },
       },
-      loggingPlugin(),
+      loggingPlugin(exposeInternals),
       ...(config.NODE_ENV === 'production' ? [ApolloServerPluginLandingPageDisabled()] : []),
     ],
   });

@@ -3,6 +3,7 @@ import { In, type DataSource } from 'typeorm';
 import { User } from '../modules/identity/user.entity.js';
 import { Organization } from '../modules/organizations/organization.entity.js';
 import { Membership } from '../modules/organizations/membership.entity.js';
+import { ApprovalDecisionRecord, ApprovalRequest } from '../modules/approvals/approval.entity.js';
 
 function byId<T extends { id: string }>(rows: T[], ids: readonly string[]): (T | null)[] {
   const map = new Map(rows.map((row) => [row.id, row]));
@@ -54,6 +55,32 @@ export function createLoaders(ds: DataSource) {
         await ds.getRepository(Membership).find({ where: { organizationId: In([...orgIds]) }, order: { createdAt: 'ASC' } }),
         orgIds,
         (m) => m.organizationId,
+      ),
+    ),
+    /** The user ids watching each task. */
+    watcherIdsByTask: new DataLoader<string, string[]>(async (taskIds) => {
+      const rows = (await ds.query(`SELECT task_id, user_id FROM task_watchers WHERE task_id = ANY($1)`, [[...taskIds]])) as Array<{ task_id: string; user_id: string }>;
+      return groupBy(rows, taskIds, (r) => r.task_id).map((list) => list.map((r) => r.user_id));
+    }),
+    approverIdsByRequest: new DataLoader<string, string[]>(async (requestIds) => {
+      const rows = (await ds.query(`SELECT approval_request_id, user_id FROM approval_approvers WHERE approval_request_id = ANY($1)`, [[...requestIds]])) as Array<{
+        approval_request_id: string;
+        user_id: string;
+      }>;
+      return groupBy(rows, requestIds, (r) => r.approval_request_id).map((list) => list.map((r) => r.user_id));
+    }),
+    decisionsByRequest: new DataLoader<string, ApprovalDecisionRecord[]>(async (requestIds) =>
+      groupBy(
+        await ds.getRepository(ApprovalDecisionRecord).find({ where: { approvalRequestId: In([...requestIds]) }, order: { decidedAt: 'ASC' } }),
+        requestIds,
+        (d) => d.approvalRequestId,
+      ),
+    ),
+    approvalRequestsBySubject: new DataLoader<string, ApprovalRequest[]>(async (subjectIds) =>
+      groupBy(
+        await ds.getRepository(ApprovalRequest).find({ where: { subjectId: In([...subjectIds]) }, order: { id: 'DESC' } }),
+        subjectIds,
+        (r) => r.subjectId,
       ),
     ),
   };

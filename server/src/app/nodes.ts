@@ -50,12 +50,12 @@ const NODE_LOADERS: Partial<Record<NodeTypeName, NodeLoader>> = {
     return row?.organizationId && roleCan(await roleIn(ctx, row.organizationId), 'auditTrail:read') ? row : null;
   },
   Task: orgRow(Task, 'task:read', async (ctx, row) =>
-    canSeeTask((await roleIn(ctx, row.organizationId))!, ctx.viewer!.user.id, { ...row, watcherIds: await ctx.services.tasks.watcherIds(row.id) }),
+    canSeeTask((await roleIn(ctx, row.organizationId))!, ctx.viewer!.user.id, { ...row, watcherIds: await ctx.loaders.watcherIdsByTask.load(row.id) }),
   ),
   Comment: orgRow(Comment, 'comment:read', async (ctx, row) => (await resolveNode(ctx, row.subjectId)) !== null),
   ApprovalRequest: orgRow(ApprovalRequest, 'approval:read', async (ctx, row) => {
     const me = ctx.viewer!.user.id;
-    if (row.requestedById === me || (await ctx.services.approvals.approverIds(row.id)).includes(me)) return true;
+    if (row.requestedById === me || (await ctx.loaders.approverIdsByRequest.load(row.id)).includes(me)) return true;
     return (await resolveNode(ctx, row.subjectId)) !== null;
   }),
   Notification: orgRow(Notification, 'organization:read', (ctx, row) => row.userId === ctx.viewer!.user.id),

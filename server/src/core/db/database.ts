@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
+import { CountingLogger } from './statement-counter.js';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres.js';
 import { ENTITIES } from '../../app/entities.js';
 import { MIGRATIONS } from '../../../migrations/index.js';
@@ -47,7 +48,8 @@ export async function openDatabase(config: Config, logger: Logger): Promise<Data
     migrationsTableName: 'migrations',
     migrationsTransactionMode: 'each',
     synchronize: false,
-    logging: false,
+    logging: ['query'],
+    logger: new CountingLogger(),
     extra: { application_name: 'annex', connectionTimeoutMillis: 10_000 },
   } as ConstructorParameters<typeof DataSource>[0]);
   try {

@@ -132,21 +132,21 @@ export class ApprovalResolver {
 
   @FieldResolver(() => [User])
   async approvers(@Root() request: ApprovalRequest, @Ctx() ctx: RequestContext): Promise<User[]> {
-    const users = await ctx.loaders.userById.loadMany(await ctx.services.approvals.approverIds(request.id));
+    const users = await ctx.loaders.userById.loadMany(await ctx.loaders.approverIdsByRequest.load(request.id));
     return users.filter((u): u is User => u instanceof User);
   }
 
   @FieldResolver(() => [ApprovalDecisionRecord])
   async decisions(@Root() request: ApprovalRequest, @Ctx() ctx: RequestContext): Promise<ApprovalDecisionRecord[]> {
-    return ctx.services.approvals.decisions(request.id);
+    return ctx.loaders.decisionsByRequest.load(request.id);
   }
 
   @FieldResolver(() => Boolean, { description: 'You are a named approver who has not decided yet, and it is pending.' })
   async viewerCanDecide(@Root() request: ApprovalRequest, @Ctx() ctx: RequestContext): Promise<boolean> {
     const me = ctx.viewer?.user.id;
     if (!me || request.status !== 'PENDING') return false;
-    if (!(await ctx.services.approvals.approverIds(request.id)).includes(me)) return false;
-    return !(await ctx.services.approvals.decisions(request.id)).some((d) => d.approverId === me);
+    if (!(await ctx.loaders.approverIdsByRequest.load(request.id)).includes(me)) return false;
+    return !(await ctx.loaders.decisionsByRequest.load(request.id)).some((d) => d.approverId === me);
   }
 }
 
@@ -177,6 +177,6 @@ export class OrganizationApprovalsResolver {
 export class TaskApprovalsResolver {
   @FieldResolver(() => [ApprovalRequest], { description: 'Approval requests about this task, newest first.' })
   async approvalRequests(@Root() task: Task, @Ctx() ctx: RequestContext): Promise<ApprovalRequest[]> {
-    return ctx.services.db.dataSource.getRepository(ApprovalRequest).find({ where: { organizationId: task.organizationId, subjectId: task.id }, order: { id: 'DESC' } });
+    return ctx.loaders.approvalRequestsBySubject.load(task.id);
   }
 }

@@ -245,15 +245,6 @@ export class ApprovalService {
     return toConnection(rows, first, totalCount, (row) => row.id);
   }
 
-  async approverIds(requestId: string): Promise<string[]> {
-    const rows = (await this.db.dataSource.query(`SELECT user_id FROM approval_approvers WHERE approval_request_id = $1`, [requestId])) as Array<{ user_id: string }>;
-    return rows.map((r) => r.user_id);
-  }
-
-  async decisions(requestId: string): Promise<ApprovalDecisionRecord[]> {
-    return this.db.dataSource.getRepository(ApprovalDecisionRecord).find({ where: { approvalRequestId: requestId }, order: { decidedAt: 'ASC' } });
-  }
-
   async currentHash(request: ApprovalRequest): Promise<string | null> {
     const approvable = this.approvableOf(request.subjectId);
     return approvable ? approvable.hash(this.db.dataSource.manager, request.subjectId) : null;

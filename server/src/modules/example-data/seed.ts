@@ -1,4 +1,5 @@
 import type { Role } from '@annex/domain';
+import { OrgScope } from '../../core/authorization.js';
 import type { Services } from '../../app/services.js';
 import { hashPassword } from '../../core/auth/secrets.js';
 import { addMembership } from '../organizations/organization.service.js';
@@ -53,8 +54,97 @@ export async function seedExampleData(services: Services): Promise<SeedResult> {
     }
     return organization.id;
   });
+  await seedLiveWork(services, organizationId);
   logger.info({ organizationId }, 'example organisation created');
   return { created: true, organizationId };
+}
+
+const dayFromToday = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * The week of the stage 2 audit at Lumen: open tasks (one overdue), a policy exception waiting
+ * for Eva's approval, a conversation with a mention, and the notifications they produced.
+ */
+async function seedLiveWork(services: Services, organizationId: string): Promise<void> {
+  const { db, tasks, approvals, comments } = services;
+  const people = (await db.dataSource.query(
+    `SELECT u.id, u.email, u.name, m.role FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.organization_id = $1`,
+    [organizationId],
+  )) as Array<{ id: string; email: string; name: string; role: Role }>;
+  const who = (email: string) => people.find((p) => p.email === email)!;
+  const daan = who('daan@lumen-logistics.example');
+  const tom = who('tom@lumen-logistics.example');
+  const priya = who('priya@lumen-logistics.example');
+  const eva = who('eva@lumen-logistics.example');
+  const scopeOf = (person: { id: string; role: Role }) => OrgScope.mint(organizationId, person.id, person.role, 'task:create');
+  const actorOfPerson = (person: { id: string; name: string; email: string }) => ({
+    actorId: person.id,
+    actorLabel: `${person.name} <${person.email}>`,
+    ip: null,
+  });
+  const asDaan = scopeOf(daan);
+  const daanActor = actorOfPerson(daan);
+
+  await tasks.create(asDaan, {
+    title: 'Restore test of the fleet database backup',
+    description: 'Corrective action from the internal audit: prove a full restore of the fleet database within the 4-hour RTO and keep the log as evidence.',
+    assigneeId: tom.id,
+    dueDate: dayFromToday(-2),
+    priority: 'HIGH',
+    status: 'IN_PROGRESS',
+    checklist: [{ text: 'Restore to the staging cluster', done: true }, { text: 'Verify row counts and checksums' }, { text: 'Attach the restore log' }],
+  }, daanActor);
+  const accessReview = await tasks.create(asDaan, {
+    title: 'Quarterly access review of production systems',
+    description: 'Export accounts from the cloud console, the fleet database and the support desk; each owner confirms or removes access.',
+    assigneeId: tom.id,
+    dueDate: dayFromToday(3),
+    priority: 'HIGH',
+    checklist: [{ text: 'Export accounts' }, { text: 'Owners confirm access' }, { text: 'Remove leavers' }],
+  }, daanActor);
+  await tasks.create(asDaan, {
+    title: 'Evidence for stage 2: change management samples',
+    description: 'Marco will sample three production changes from the last quarter: have the tickets, reviews and deployment logs ready.',
+    assigneeId: priya.id,
+    dueDate: dayFromToday(1),
+    priority: 'CRITICAL',
+    status: 'IN_PROGRESS',
+  }, daanActor);
+  await tasks.create(asDaan, {
+    title: 'Update the supplier register (SMS gateway contract)',
+    description: 'The SMS gateway renewed its contract: record the new security clauses and the review date.',
+    assigneeId: priya.id,
+    dueDate: dayFromToday(10),
+    priority: 'MEDIUM',
+  }, daanActor);
+  await tasks.create(asDaan, {
+    title: 'Assign onboarding training to the three new joiners',
+    assigneeId: daan.id,
+    dueDate: dayFromToday(14),
+    priority: 'LOW',
+  }, daanActor);
+  const exception = await tasks.create(asDaan, {
+    title: 'Accept the exception for the legacy SFTP endpoint',
+    description: 'Two customers still upload delivery files over SFTP with password authentication. Keep it until 31 March with IP allow-listing and weekly log review.',
+    assigneeId: daan.id,
+    dueDate: dayFromToday(5),
+    priority: 'HIGH',
+    checklist: [{ text: 'IP allow-list in place', done: true }, { text: 'Weekly log review scheduled', done: true }],
+  }, daanActor);
+  const done = await tasks.create(asDaan, { title: 'Rotate the platform TLS certificates', assigneeId: tom.id, dueDate: dayFromToday(-9), priority: 'MEDIUM' }, daanActor);
+  await tasks.update(OrgScope.mint(organizationId, tom.id, tom.role, 'task:update'), done.id, done.version, { status: 'DONE' }, actorOfPerson(tom));
+
+  await approvals.request(
+    OrgScope.mint(organizationId, daan.id, daan.role, 'approval:request'),
+    { subjectId: exception.id, approverIds: [eva.id], dueDate: dayFromToday(2), note: 'Risk R-17 stays above the threshold until the customers move to the API upload. Please accept it until 31 March.' },
+    daanActor,
+  );
+  await comments.add(
+    OrgScope.mint(organizationId, tom.id, tom.role, 'comment:create'),
+    { id: accessReview.id, label: `"${accessReview.title}"`, link: `/o/${organizationId}/tasks?task=${accessReview.id}` },
+    `@[Priya Raman](${priya.id}) can you confirm the two service accounts on the fleet database are still needed?`,
+    actorOfPerson(tom),
+  );
 }
 
 /** The console banner with the example sign-ins. */

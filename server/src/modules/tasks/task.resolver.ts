@@ -188,8 +188,7 @@ export class TaskResolver {
 
   @FieldResolver(() => [User])
   async watchers(@Root() task: Task, @Ctx() ctx: RequestContext): Promise<User[]> {
-    const ids = await ctx.services.tasks.watcherIds(task.id);
-    const users = await ctx.loaders.userById.loadMany(ids);
+    const users = await ctx.loaders.userById.loadMany(await ctx.loaders.watcherIdsByTask.load(task.id));
     return users.filter((u): u is User => u instanceof User);
   }
 

@@ -64,11 +64,6 @@ export class TaskService {
     return this.db.dataSource.getRepository(Task).findOneBy({ id });
   }
 
-  async watcherIds(taskId: string): Promise<string[]> {
-    const rows = (await this.db.dataSource.query(`SELECT user_id FROM task_watchers WHERE task_id = $1`, [taskId])) as Array<{ user_id: string }>;
-    return rows.map((r) => r.user_id);
-  }
-
   private async validate(em: EntityManager, scope: OrgScope, input: TaskFields, creating: boolean): Promise<Partial<Task>> {
     const out: Partial<Task> = {};
     if (creating || input.title !== undefined) out.title = requiredText('title', input.title, 200);
