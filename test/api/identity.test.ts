@@ -74,6 +74,8 @@ describe('sign-in and sign-out', () => {
       [signUp.viewer.id],
     )) as Array<{ action: string }>;
     expect(actions.map((a) => a.action)).toEqual(['user.signedUp', 'user.signInFailed', 'user.signedIn']);
+    const activity = await client.ok('{ viewer { accountActivity(first: 10) { action ip } } }');
+    expect(activity.viewer.accountActivity.map((a: { action: string }) => a.action)).toEqual(['user.signedIn', 'user.signInFailed', 'user.signedUp']);
   });
 
   it('signs out: the session ends at once and the cookie is cleared', async () => {

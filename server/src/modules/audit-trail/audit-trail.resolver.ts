@@ -52,7 +52,7 @@ export class AuditEventResolver {
 
 @Resolver(() => Organization)
 export class AuditTrailResolver {
-  @FieldResolver(() => AuditEventConnection, { description: 'Newest first.' })
+  @FieldResolver(() => AuditEventConnection, { nullable: true, description: 'Newest first; null (with FORBIDDEN) for roles that may not read it.' })
   @Can('auditTrail:read')
   async auditTrail(
     @Root() org: Organization,

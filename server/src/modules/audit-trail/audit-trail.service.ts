@@ -38,6 +38,17 @@ export class AuditTrailService {
     return toConnection(rows, first, totalCount, (row) => String(row.seq));
   }
 
+  /** The person's own account events (sign-ins, failed sign-ins, password changes), newest first. */
+  async accountActivity(userId: string, first: number): Promise<AuditEvent[]> {
+    return this.db.dataSource
+      .getRepository(AuditEvent)
+      .createQueryBuilder('e')
+      .where("e.chain_key = 'global' AND (e.actor_id = :userId OR e.entity_id = :userId)", { userId })
+      .orderBy('e.seq', 'DESC')
+      .limit(first)
+      .getMany();
+  }
+
   async verify(scope: OrgScope): Promise<ChainVerification> {
     return verifyChain(this.db.dataSource.manager, scope.organizationId);
   }

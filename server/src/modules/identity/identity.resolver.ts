@@ -1,4 +1,6 @@
-import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { AuditEvent } from '../../core/audit/audit-event.entity.js';
+import { pageSize } from '../../core/pagination.js';
 import { Can, requireViewer } from '../../core/authorization.js';
 import type { RequestContext } from '../../core/context.js';
 import { Membership } from '../organizations/membership.entity.js';
@@ -42,6 +44,16 @@ export class IdentityResolver {
     const tokens = await ctx.services.apiTokens.listForUser(viewer.id);
     const tokenOrg = ctx.viewer?.apiToken?.organizationId;
     return tokenOrg ? tokens.filter((t) => t.organizationId === tokenOrg) : tokens;
+  }
+
+  @FieldResolver(() => [AuditEvent], { description: 'Your sign-ins, failed sign-ins and password changes, newest first.' })
+  async accountActivity(
+    @Root() viewer: ViewerType,
+    @Arg('first', () => Int, { nullable: true }) first: number | null,
+    @Ctx() ctx: RequestContext,
+  ): Promise<AuditEvent[]> {
+    if (ctx.viewer?.apiToken) return [];
+    return ctx.services.auditTrail.accountActivity(viewer.id, pageSize(first));
   }
 
   @Mutation(() => SignUpPayload)

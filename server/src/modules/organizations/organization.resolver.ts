@@ -64,7 +64,7 @@ export class OrganizationResolver {
     return role ? actionsOf(role) : [];
   }
 
-  @FieldResolver(() => [Invitation], { description: 'Pending invitations.' })
+  @FieldResolver(() => [Invitation], { nullable: true, description: 'Pending invitations; null (with FORBIDDEN) for roles that may not see them.' })
   @Can('invitation:read')
   async invitations(@Root() org: Organization, @Ctx() ctx: RequestContext): Promise<Invitation[]> {
     const scope = await authorize(ctx, 'invitation:read', org.id);
