@@ -45,6 +45,12 @@ export const ACTION_ROLES = {
   /** Deciding needs this action and being one of the request's named approvers. */
   'approval:decide': ALL,
   'approval:cancel': TEAM,
+  /** Assets: the team and auditors read the inventory; admins and contributors maintain it (contributors what they own). */
+  'asset:read': ['OWNER', 'ISMS_MANAGER', 'CONTRIBUTOR', 'MANAGEMENT', 'AUDITOR'],
+  'asset:create': ['OWNER', 'ISMS_MANAGER', 'CONTRIBUTOR'],
+  'asset:update': ['OWNER', 'ISMS_MANAGER', 'CONTRIBUTOR'],
+  'asset:delete': ADMINS,
+  'asset:import': ADMINS,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type OrgAction = keyof typeof ACTION_ROLES;

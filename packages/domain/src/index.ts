@@ -4,3 +4,4 @@ export * from './membership-rules.js';
 export * from './password-policy.js';
 export * from './task-rules.js';
 export * from './approval-rules.js';
+export * from './asset-rules.js';

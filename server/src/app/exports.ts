@@ -3,6 +3,32 @@ import { stringify } from 'csv-stringify';
 import { authorize } from '../core/authorization.js';
 import type { RequestContext } from '../core/context.js';
 import { AppError } from '../core/errors.js';
+import type { Connection } from '../core/pagination.js';
+import { ASSET_CSV_COLUMNS } from '../modules/assets/asset.service.js';
+import type { Asset } from '../modules/assets/asset.entity.js';
+
+function startCsv(res: Response, filename: string, columns: readonly string[]) {
+  res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+  res.setHeader('Content-Disposition', `attachment; filename="${filename}"`);
+  const csv = stringify({ header: true, columns: [...columns] });
+  csv.pipe(res);
+  return csv;
+}
+
+/** Runs an export with the caller's context, answering coded errors as HTTP statuses. */
+async function sendExport(req: Request, res: Response, contextFor: (req: Request, res: Response) => Promise<RequestContext>, write: (ctx: RequestContext) => Promise<void>) {
+  try {
+    await write(await contextFor(req, res));
+  } catch (error) {
+    if (error instanceof AppError) {
+      res.status(STATUS[error.code] ?? 400).json({ error: { code: error.code, message: error.message } });
+    } else {
+      req.log.error({ err: error }, 'export failed');
+      if (!res.headersSent) res.status(500).json({ error: { code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error.' } });
+      else res.end();
+    }
+  }
+}
 
 const STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, BAD_USER_INPUT: 400, RATE_LIMITED: 429, CONFLICT: 409 };
 
@@ -11,36 +37,44 @@ const STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, N
  * bearer token, same actions).
  */
 export function mountExports(app: Express, contextFor: (req: Request, res: Response) => Promise<RequestContext>): void {
-  app.get('/exports/organizations/:id/audit-trail.csv', async (req, res) => {
-    try {
-      const ctx = await contextFor(req, res);
+  app.get('/exports/organizations/:id/assets.csv', (req, res) =>
+    sendExport(req, res, contextFor, async (ctx) => {
+      const scope = await authorize(ctx, 'asset:read', String(req.params['id']));
+      const csv = startCsv(res, `assets-${scope.organizationId}.csv`, [...ASSET_CSV_COLUMNS, 'criticality', 'id']);
+      const members = new Map(
+        ((await ctx.services.db.dataSource.query(`SELECT u.id, u.email FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.organization_id = $1`, [scope.organizationId])) as Array<{
+          id: string;
+          email: string;
+        }>).map((m) => [m.id, m.email]),
+      );
+      let after: string | null = null;
+      for (;;) {
+        const page: Connection<Asset> = await ctx.services.assets.list(scope, {}, 500, after);
+        for (const { node: a } of page.edges) {
+          csv.write([a.name, a.type, a.ownerId ? (members.get(a.ownerId) ?? '') : '', a.location, a.confidentiality, a.integrity, a.availability, a.reviewDate ?? '', a.description, Math.max(a.confidentiality, a.integrity, a.availability), a.id]);
+        }
+        if (!page.pageInfo.hasNextPage) break;
+        after = page.pageInfo.endCursor;
+      }
+      csv.end();
+    }),
+  );
+
+  app.get('/exports/organizations/:id/audit-trail.csv', (req, res) =>
+    sendExport(req, res, contextFor, async (ctx) => {
       const scope = await authorize(ctx, 'auditTrail:read', String(req.params['id']));
       const filter = {
         actorId: typeof req.query['actorId'] === 'string' ? req.query['actorId'] : null,
         action: typeof req.query['action'] === 'string' ? req.query['action'] : null,
         entityType: typeof req.query['entityType'] === 'string' ? req.query['entityType'] : null,
       };
-      res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-      res.setHeader('Content-Disposition', `attachment; filename="audit-trail-${scope.organizationId}.csv"`);
-      const csv = stringify({
-        header: true,
-        columns: ['seq', 'at', 'action', 'actor', 'actorId', 'entityType', 'entityId', 'ip', 'summary', 'hash'],
-      });
-      csv.pipe(res);
+      const csv = startCsv(res, `audit-trail-${scope.organizationId}.csv`, ['seq', 'at', 'action', 'actor', 'actorId', 'entityType', 'entityId', 'ip', 'summary', 'hash']);
       for await (const batch of ctx.services.auditTrail.stream(scope, filter)) {
         for (const e of batch) {
           csv.write([e.seq, e.at.toISOString(), e.action, e.actorLabel, e.actorId, e.entityType, e.entityId, e.ip, JSON.stringify(e.summary), e.hash]);
         }
       }
       csv.end();
-    } catch (error) {
-      if (error instanceof AppError) {
-        res.status(STATUS[error.code] ?? 400).json({ error: { code: error.code, message: error.message } });
-      } else {
-        req.log.error({ err: error }, 'export failed');
-        if (!res.headersSent) res.status(500).json({ error: { code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error.' } });
-        else res.end();
-      }
-    }
-  });
+    }),
+  );
 }

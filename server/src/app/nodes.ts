@@ -11,6 +11,7 @@ import { Task } from '../modules/tasks/task.entity.js';
 import { Comment } from '../modules/comments/comment.entity.js';
 import { ApprovalRequest } from '../modules/approvals/approval.entity.js';
 import { Notification } from '../modules/notifications/notification.entity.js';
+import { Asset } from '../modules/assets/asset.entity.js';
 
 type NodeLoader = (ctx: RequestContext, id: string) => Promise<Node | null>;
 
@@ -58,6 +59,7 @@ const NODE_LOADERS: Partial<Record<NodeTypeName, NodeLoader>> = {
     if (row.requestedById === me || (await ctx.loaders.approverIdsByRequest.load(row.id)).includes(me)) return true;
     return (await resolveNode(ctx, row.subjectId)) !== null;
   }),
+  Asset: orgRow(Asset, 'asset:read'),
   Notification: orgRow(Notification, 'organization:read', (ctx, row) => row.userId === ctx.viewer!.user.id),
 };
 

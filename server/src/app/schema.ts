@@ -16,6 +16,7 @@ import {
 } from '../modules/approvals/approval.resolver.js';
 import { NotificationResolver, ViewerNotificationsResolver } from '../modules/notifications/notification.resolver.js';
 import { OrganizationEventResolver } from '../modules/events/organization-event.resolver.js';
+import { AssetResolver, OrganizationAssetsResolver } from '../modules/assets/asset.resolver.js';
 
 export const RESOLVERS = [
   HealthResolver,
@@ -37,6 +38,8 @@ export const RESOLVERS = [
   ViewerNotificationsResolver,
   NotificationResolver,
   OrganizationEventResolver,
+  AssetResolver,
+  OrganizationAssetsResolver,
 ] as const;
 
 let cached: Promise<GraphQLSchema> | null = null;

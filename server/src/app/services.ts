@@ -18,6 +18,7 @@ import { Task } from '../modules/tasks/task.entity.js';
 import { CommentService } from '../modules/comments/comment.service.js';
 import { EventHub } from '../core/events/event-hub.js';
 import { Scheduler } from '../modules/jobs/scheduler.js';
+import { AssetService } from '../modules/assets/asset.service.js';
 
 /** The application's long-lived services, built once per process and reached through the request context. */
 export function createServices(deps: { config: Config; logger: Logger; db: Database; smtpUrl: string; mailSink: MailSink | null }) {
@@ -58,6 +59,7 @@ export function createServices(deps: { config: Config; logger: Logger; db: Datab
     tasks,
     comments: new CommentService(db, notifications),
     events,
+    assets: new AssetService(db),
   };
   return { ...services, scheduler: new Scheduler(services) };
 }

@@ -17,6 +17,7 @@ export const ID_PREFIXES = {
   ApprovalRequest: 'apr',
   ApprovalDecision: 'apd',
   Notification: 'ntf',
+  Asset: 'ast',
 } as const;
 export type NodeTypeName = keyof typeof ID_PREFIXES;
 

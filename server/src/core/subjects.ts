@@ -11,6 +11,7 @@ const SUBJECT_TABLES: Partial<Record<NodeTypeName, string>> = {
   Task: 'tasks',
   Comment: 'comments',
   ApprovalRequest: 'approval_requests',
+  Asset: 'assets',
 };
 
 /** The organisation a subject belongs to, or null when the id is unknown or not a subject. */

@@ -40,6 +40,7 @@ const READ_ACTION_OF_DELETED: Record<string, string> = {
   Invitation: 'invitation:read',
   ApiToken: 'member:remove',
   Comment: 'comment:read',
+  Asset: 'asset:read',
 };
 
 /**

@@ -1,4 +1,4 @@
-import type { Role } from '@annex/domain';
+import type { AssetType, Role } from '@annex/domain';
 import { OrgScope } from '../../core/authorization.js';
 import type { Services } from '../../app/services.js';
 import { hashPassword } from '../../core/auth/secrets.js';
@@ -55,6 +55,7 @@ export async function seedExampleData(services: Services): Promise<SeedResult> {
     return organization.id;
   });
   await seedLiveWork(services, organizationId);
+  await seedAssets(services, organizationId);
   logger.info({ organizationId }, 'example organisation created');
   return { created: true, organizationId };
 }
@@ -159,4 +160,53 @@ export function exampleSignInBanner(url: string): string {
     ...rows,
     '',
   ].join('\n');
+}
+
+/** Lumen's asset inventory: [name, type, owner e-mail, location, C, I, A, description]. */
+const LUMEN_ASSETS: Array<[string, AssetType, string, string, number, number, number, string]> = [
+  ['Customer vehicle location data', 'INFORMATION', 'priya', 'Fleet database', 3, 3, 2, 'Live and historical GPS positions of customer vehicles.'],
+  ['Customer account and billing data', 'INFORMATION', 'eva', 'Billing system', 3, 3, 2, 'Contacts, contracts and invoices of 400 business customers.'],
+  ['Driver personal data', 'INFORMATION', 'priya', 'Fleet database', 3, 3, 2, 'Names and phone numbers of customer drivers (GDPR personal data).'],
+  ['Employee HR records', 'INFORMATION', 'sanne', 'HR system (SaaS)', 3, 3, 1, 'Contracts, salaries and reviews of 180 employees.'],
+  ['Platform source code', 'INFORMATION', 'priya', 'Git hosting', 3, 3, 2, 'The fleet-tracking platform and its infrastructure code.'],
+  ['Security logs', 'INFORMATION', 'tom', 'Log platform', 2, 3, 2, 'Authentication, API and infrastructure logs kept 12 months.'],
+  ['Backups of the fleet database', 'INFORMATION', 'tom', 'Cloud object storage (second region)', 3, 3, 3, 'Nightly encrypted snapshots, 35-day retention.'],
+  ['ISMS documentation', 'INFORMATION', 'daan', 'Annex', 2, 3, 2, 'Policies, procedures, risk register and the SoA.'],
+  ['Fleet database cluster', 'SOFTWARE', 'priya', 'Cloud provider eu-west', 3, 3, 3, 'PostgreSQL cluster holding location and customer data.'],
+  ['Tracking API', 'SOFTWARE', 'priya', 'Cloud provider eu-west', 2, 3, 3, 'Receives positions from vehicle units, serves customer apps.'],
+  ['Customer web portal', 'SOFTWARE', 'priya', 'Cloud provider eu-west', 2, 3, 3, 'Where customers follow their fleets and download reports.'],
+  ['Mobile driver app', 'SOFTWARE', 'priya', 'App stores', 2, 2, 2, 'Android and iOS app used by customer drivers.'],
+  ['Identity provider (SSO)', 'SERVICE', 'tom', 'SaaS', 3, 3, 3, 'Single sign-on and MFA for all staff accounts.'],
+  ['Cloud hosting provider', 'SERVICE', 'tom', 'eu-west and eu-central regions', 3, 3, 3, 'Infrastructure for the whole platform (key supplier).'],
+  ['SMS gateway', 'SERVICE', 'priya', 'Supplier (EU)', 2, 2, 3, 'Sends alerts and one-time codes to drivers (key supplier).'],
+  ['Customer support desk', 'SERVICE', 'noah', 'SaaS', 2, 2, 2, 'Ticketing and chat with customers.'],
+  ['E-mail and office suite', 'SERVICE', 'tom', 'SaaS', 2, 2, 2, 'Mail, calendars and shared documents.'],
+  ['Payment service provider', 'SERVICE', 'eva', 'Supplier (EU)', 3, 3, 2, 'Collects subscription payments.'],
+  ['Staff laptops', 'HARDWARE', 'tom', 'Office and home', 2, 2, 2, '190 managed laptops with disk encryption.'],
+  ['Office network and Wi-Fi', 'HARDWARE', 'tom', 'Rotterdam office', 2, 2, 2, 'Firewall, switches and access points.'],
+  ['Vehicle tracking units (stock)', 'HARDWARE', 'tom', 'Rotterdam warehouse', 1, 2, 1, 'Units awaiting installation at customers.'],
+  ['Mobile phones (on-call)', 'HARDWARE', 'tom', 'On-call engineers', 2, 2, 3, 'Phones used for incident response.'],
+  ['Rotterdam office', 'SITE', 'sanne', 'Rotterdam', 2, 2, 2, 'Head office, 120 desks.'],
+  ['Rotterdam warehouse', 'SITE', 'tom', 'Rotterdam', 1, 2, 1, 'Storage of tracking units.'],
+  ['Home workplaces', 'SITE', 'daan', 'Remote', 2, 2, 1, 'Remote team of about 60 people.'],
+  ['Platform engineers', 'PEOPLE', 'priya', 'Rotterdam and remote', 3, 3, 3, 'The 25 engineers with production access.'],
+  ['Customer support agents', 'PEOPLE', 'noah', 'Rotterdam', 2, 2, 2, 'First-line support with read access to customer data.'],
+  ['IT operations team', 'PEOPLE', 'tom', 'Rotterdam', 3, 3, 3, 'Administrators of endpoints, identity and backups.'],
+  ['Finance team', 'PEOPLE', 'eva', 'Rotterdam', 3, 3, 2, 'Handles billing and payments.'],
+  ['Management team', 'PEOPLE', 'sanne', 'Rotterdam', 3, 2, 2, 'Directors deciding on risk acceptance and resources.'],
+];
+
+async function seedAssets(services: Services, organizationId: string): Promise<void> {
+  const people = (await services.db.dataSource.query(
+    `SELECT u.id, u.email, u.name, m.role FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.organization_id = $1`,
+    [organizationId],
+  )) as Array<{ id: string; email: string; name: string; role: Role }>;
+  const daan = people.find((p) => p.email.startsWith('daan@'))!;
+  const scope = OrgScope.mint(organizationId, daan.id, daan.role, 'asset:create');
+  const actor = { actorId: daan.id, actorLabel: `${daan.name} <${daan.email}>`, ip: null };
+  const reviewDate = dayFromToday(200);
+  for (const [name, type, owner, location, confidentiality, integrity, availability, description] of LUMEN_ASSETS) {
+    const ownerId = people.find((p) => p.email.startsWith(`${owner}@`))?.id ?? null;
+    await services.assets.create(scope, { name, type, ownerId, location, confidentiality, integrity, availability, description, reviewDate }, actor);
+  }
 }
