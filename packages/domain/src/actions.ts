@@ -51,6 +51,11 @@ export const ACTION_ROLES = {
   'asset:update': ['OWNER', 'ISMS_MANAGER', 'CONTRIBUTOR'],
   'asset:delete': ADMINS,
   'asset:import': ADMINS,
+  /** Gap analysis: the team and auditors read it; admins assess anything, contributors the items they own. */
+  'gap:read': ['OWNER', 'ISMS_MANAGER', 'CONTRIBUTOR', 'MANAGEMENT', 'AUDITOR'],
+  'gap:update': ['OWNER', 'ISMS_MANAGER', 'CONTRIBUTOR'],
+  'gap:updateAny': ADMINS,
+  'gap:plan': ADMINS,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type OrgAction = keyof typeof ACTION_ROLES;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { gapItemScore, gapPriority, gapScore } from './gap-rules.js';
 import { ACTION_ROLES, ROLES, actionsOf, checkOwnersRemain, checkPassword, checkRoleAssignment, isRole, isValidEmail, normalizeEmail, roleCan } from './index.js';
 
 describe('roles and actions', () => {
@@ -61,5 +62,20 @@ describe('password policy', () => {
     expect(isValidEmail('ada@example.com')).toBe(true);
     expect(isValidEmail('ada@example')).toBe(false);
     expect(isValidEmail('ada example.com')).toBe(false);
+  });
+});
+
+describe('gap scores', () => {
+  it('scores items and leaves out what does not apply', () => {
+    expect(gapItemScore({ status: 'IMPLEMENTED', maturity: null })).toBe(100);
+    expect(gapItemScore({ status: 'NOT_STARTED', maturity: 3 })).toBe(0);
+    expect(gapItemScore({ status: 'PARTIAL', maturity: 0 })).toBe(10);
+    expect(gapItemScore({ status: 'PARTIAL', maturity: 5 })).toBe(90);
+    expect(gapItemScore({ status: 'PARTIAL', maturity: null })).toBe(50);
+    expect(gapItemScore({ status: 'NOT_APPLICABLE', maturity: 5 })).toBeNull();
+    expect(gapScore([{ status: 'IMPLEMENTED', maturity: null }, { status: 'NOT_STARTED', maturity: null }, { status: 'NOT_APPLICABLE', maturity: null }])).toBe(50);
+    expect(gapScore([{ status: 'NOT_APPLICABLE', maturity: null }])).toBeNull();
+    expect(gapPriority({ status: 'NOT_STARTED', maturity: null })).toBe('HIGH');
+    expect(gapPriority({ status: 'PARTIAL', maturity: 4 })).toBe('LOW');
   });
 });

@@ -5,3 +5,4 @@ export * from './password-policy.js';
 export * from './task-rules.js';
 export * from './approval-rules.js';
 export * from './asset-rules.js';
+export * from './gap-rules.js';

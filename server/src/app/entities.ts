@@ -10,6 +10,7 @@ import { Comment } from '../modules/comments/comment.entity.js';
 import { ApprovalDecisionRecord, ApprovalRequest } from '../modules/approvals/approval.entity.js';
 import { Notification } from '../modules/notifications/notification.entity.js';
 import { Asset } from '../modules/assets/asset.entity.js';
+import { GapItem } from '../modules/gap-analysis/gap-item.entity.js';
 
 /** Every TypeORM entity, listed explicitly so the build never depends on file globs. */
-export const ENTITIES = [User, Session, Organization, Membership, Invitation, ApiToken, AuditEvent, Task, Comment, ApprovalRequest, ApprovalDecisionRecord, Notification, Asset];
+export const ENTITIES = [User, Session, Organization, Membership, Invitation, ApiToken, AuditEvent, Task, Comment, ApprovalRequest, ApprovalDecisionRecord, Notification, Asset, GapItem];

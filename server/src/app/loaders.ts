@@ -4,6 +4,7 @@ import { User } from '../modules/identity/user.entity.js';
 import { Organization } from '../modules/organizations/organization.entity.js';
 import { Membership } from '../modules/organizations/membership.entity.js';
 import { ApprovalDecisionRecord, ApprovalRequest } from '../modules/approvals/approval.entity.js';
+import { Task } from '../modules/tasks/task.entity.js';
 
 function byId<T extends { id: string }>(rows: T[], ids: readonly string[]): (T | null)[] {
   const map = new Map(rows.map((row) => [row.id, row]));
@@ -75,6 +76,9 @@ export function createLoaders(ds: DataSource) {
         requestIds,
         (d) => d.approvalRequestId,
       ),
+    ),
+    tasksBySubject: new DataLoader<string, Task[]>(async (subjectIds) =>
+      groupBy(await ds.getRepository(Task).find({ where: { subjectId: In([...subjectIds]) }, order: { id: 'ASC' } }), subjectIds, (t) => t.subjectId!),
     ),
     approvalRequestsBySubject: new DataLoader<string, ApprovalRequest[]>(async (subjectIds) =>
       groupBy(

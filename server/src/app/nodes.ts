@@ -12,6 +12,7 @@ import { Comment } from '../modules/comments/comment.entity.js';
 import { ApprovalRequest } from '../modules/approvals/approval.entity.js';
 import { Notification } from '../modules/notifications/notification.entity.js';
 import { Asset } from '../modules/assets/asset.entity.js';
+import { GapItem } from '../modules/gap-analysis/gap-item.entity.js';
 
 type NodeLoader = (ctx: RequestContext, id: string) => Promise<Node | null>;
 
@@ -60,6 +61,7 @@ const NODE_LOADERS: Partial<Record<NodeTypeName, NodeLoader>> = {
     return (await resolveNode(ctx, row.subjectId)) !== null;
   }),
   Asset: orgRow(Asset, 'asset:read'),
+  GapItem: orgRow(GapItem, 'gap:read'),
   Notification: orgRow(Notification, 'organization:read', (ctx, row) => row.userId === ctx.viewer!.user.id),
 };
 

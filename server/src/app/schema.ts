@@ -17,6 +17,8 @@ import {
 import { NotificationResolver, ViewerNotificationsResolver } from '../modules/notifications/notification.resolver.js';
 import { OrganizationEventResolver } from '../modules/events/organization-event.resolver.js';
 import { AssetResolver, OrganizationAssetsResolver } from '../modules/assets/asset.resolver.js';
+import { CatalogResolver } from '../modules/catalog/catalog.resolver.js';
+import { GapAssessmentResolver, GapItemResolver, OrganizationGapResolver } from '../modules/gap-analysis/gap.resolver.js';
 
 export const RESOLVERS = [
   HealthResolver,
@@ -40,6 +42,10 @@ export const RESOLVERS = [
   OrganizationEventResolver,
   AssetResolver,
   OrganizationAssetsResolver,
+  CatalogResolver,
+  GapAssessmentResolver,
+  GapItemResolver,
+  OrganizationGapResolver,
 ] as const;
 
 let cached: Promise<GraphQLSchema> | null = null;

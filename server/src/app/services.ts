@@ -19,6 +19,7 @@ import { CommentService } from '../modules/comments/comment.service.js';
 import { EventHub } from '../core/events/event-hub.js';
 import { Scheduler } from '../modules/jobs/scheduler.js';
 import { AssetService } from '../modules/assets/asset.service.js';
+import { GapService } from '../modules/gap-analysis/gap.service.js';
 
 /** The application's long-lived services, built once per process and reached through the request context. */
 export function createServices(deps: { config: Config; logger: Logger; db: Database; smtpUrl: string; mailSink: MailSink | null }) {
@@ -60,6 +61,7 @@ export function createServices(deps: { config: Config; logger: Logger; db: Datab
     comments: new CommentService(db, notifications),
     events,
     assets: new AssetService(db),
+    gaps: new GapService(db, tasks),
   };
   return { ...services, scheduler: new Scheduler(services) };
 }

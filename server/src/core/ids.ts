@@ -18,6 +18,7 @@ export const ID_PREFIXES = {
   ApprovalDecision: 'apd',
   Notification: 'ntf',
   Asset: 'ast',
+  GapItem: 'gap',
 } as const;
 export type NodeTypeName = keyof typeof ID_PREFIXES;
 

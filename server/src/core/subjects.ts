@@ -12,6 +12,7 @@ const SUBJECT_TABLES: Partial<Record<NodeTypeName, string>> = {
   Comment: 'comments',
   ApprovalRequest: 'approval_requests',
   Asset: 'assets',
+  GapItem: 'gap_items',
 };
 
 /** The organisation a subject belongs to, or null when the id is unknown or not a subject. */

@@ -3,6 +3,7 @@ import { OrgScope } from '../../core/authorization.js';
 import type { Services } from '../../app/services.js';
 import { hashPassword } from '../../core/auth/secrets.js';
 import { addMembership } from '../organizations/organization.service.js';
+import { GAP_REFS } from '../gap-analysis/gap.service.js';
 import { User } from '../identity/user.entity.js';
 
 /** The example password of every example account (printed at first start, in the README). */
@@ -56,6 +57,7 @@ export async function seedExampleData(services: Services): Promise<SeedResult> {
   });
   await seedLiveWork(services, organizationId);
   await seedAssets(services, organizationId);
+  await seedGapAnalysis(services, organizationId);
   logger.info({ organizationId }, 'example organisation created');
   return { created: true, organizationId };
 }
@@ -209,4 +211,42 @@ async function seedAssets(services: Services, organizationId: string): Promise<v
     const ownerId = people.find((p) => p.email.startsWith(`${owner}@`))?.id ?? null;
     await services.assets.create(scope, { name, type, ownerId, location, confidentiality, integrity, availability, description, reviewDate }, actor);
   }
+}
+
+/**
+ * The gap analysis Lumen did about ten months ago: the clauses mostly implemented, about a
+ * third of Annex A partial, a few controls not applicable (no own data centre, no outsourced
+ * development), owners by area.
+ */
+async function seedGapAnalysis(services: Services, organizationId: string): Promise<void> {
+  const people = (await services.db.dataSource.query(
+    `SELECT u.id, u.email, u.name, m.role FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.organization_id = $1`,
+    [organizationId],
+  )) as Array<{ id: string; email: string; name: string; role: Role }>;
+  const id = (prefix: string) => people.find((p) => p.email.startsWith(`${prefix}@`))!.id;
+  const daan = people.find((p) => p.email.startsWith('daan@'))!;
+  const scope = OrgScope.mint(organizationId, daan.id, daan.role, 'gap:update');
+  const actor = { actorId: daan.id, actorLabel: `${daan.name} <${daan.email}>`, ip: null };
+  const partialClauses = new Set(['6.3', '7.2', '9.1', '9.2.2', '10.1']);
+  const notApplicable = new Set(['A.7.5', 'A.7.8', 'A.8.30']);
+  const partialControls = new Set([
+    'A.5.7', 'A.5.8', 'A.5.12', 'A.5.19', 'A.5.21', 'A.5.22', 'A.5.23', 'A.5.24', 'A.5.28', 'A.5.30', 'A.5.35',
+    'A.6.3', 'A.6.7', 'A.7.4', 'A.7.14', 'A.8.7', 'A.8.8', 'A.8.11', 'A.8.12', 'A.8.15', 'A.8.16', 'A.8.23',
+    'A.8.25', 'A.8.28', 'A.8.29', 'A.8.32', 'A.8.33', 'A.8.34', 'A.5.16', 'A.8.2', 'A.8.13',
+  ]);
+  const ownerOf = (ref: string) =>
+    !ref.startsWith('A.') ? id('daan') : ref.startsWith('A.8.') ? (['A.8.1', 'A.8.7', 'A.8.13', 'A.8.15', 'A.8.16', 'A.8.2', 'A.8.5'].includes(ref) ? id('tom') : id('priya')) : ref.startsWith('A.7.') ? id('tom') : id('daan');
+  for (const ref of GAP_REFS) {
+    const status = notApplicable.has(ref) ? 'NOT_APPLICABLE' : partialClauses.has(ref) || partialControls.has(ref) ? 'PARTIAL' : 'IMPLEMENTED';
+    const notes =
+      status === 'NOT_APPLICABLE'
+        ? ref === 'A.8.30'
+          ? 'All development is done in-house.'
+          : 'No own data centre: equipment sits with the cloud provider (covered by A.5.23).'
+        : status === 'PARTIAL'
+          ? 'Practice exists but is not yet documented or measured consistently.'
+          : '';
+    await services.gaps.update(scope, { ref, status, maturity: status === 'PARTIAL' ? 2 : status === 'IMPLEMENTED' ? 4 : null, ownerId: ownerOf(ref), notes }, actor);
+  }
+  await services.db.dataSource.query(`UPDATE gap_items SET last_assessed_at = now() - interval '300 days' WHERE organization_id = $1`, [organizationId]);
 }

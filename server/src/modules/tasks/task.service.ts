@@ -112,41 +112,52 @@ export class TaskService {
   }
 
   async create(scope: OrgScope, input: TaskFields, actor: Actor): Promise<Task> {
+    return this.db.transaction((em) => this.insert(em, scope, input, actor));
+  }
+
+  /** Creates several tasks in one transaction: all of them, or none when one is refused. */
+  async createMany(scope: OrgScope, inputs: TaskFields[], actor: Actor): Promise<Task[]> {
     return this.db.transaction(async (em) => {
-      const fields = await this.validate(em, scope, input, true);
-      const now = new Date();
-      const task = Object.assign(new Task(), {
-        id: newId('Task'),
-        organizationId: scope.organizationId,
-        version: 1,
-        title: fields.title!,
-        description: fields.description ?? '',
-        status: fields.status ?? 'OPEN',
-        priority: fields.priority ?? 'MEDIUM',
-        dueDate: fields.dueDate ?? null,
-        assigneeId: fields.assigneeId ?? null,
-        subjectId: fields.subjectId ?? null,
-        checklist: fields.checklist ?? [],
-        createdById: scope.userId,
-        createdAt: now,
-        updatedAt: now,
-        completedAt: fields.status === 'DONE' ? now : null,
-        remindedAt: null,
-        overdueNotifiedAt: null,
-      });
-      await em.insert(Task, task as never);
-      await this.addWatchers(em, task.id, [scope.userId, task.assigneeId]);
-      await appendAudit(em, {
-        organizationId: scope.organizationId,
-        action: 'task.created',
-        ...actor,
-        entityType: 'Task',
-        entityId: task.id,
-        summary: { after: pick(task) },
-      });
-      if (task.assigneeId) await this.notifyAssigned(em, task, actor);
-      return task;
+      const created: Task[] = [];
+      for (const input of inputs) created.push(await this.insert(em, scope, input, actor));
+      return created;
     });
+  }
+
+  private async insert(em: EntityManager, scope: OrgScope, input: TaskFields, actor: Actor): Promise<Task> {
+    const fields = await this.validate(em, scope, input, true);
+    const now = new Date();
+    const task = Object.assign(new Task(), {
+      id: newId('Task'),
+      organizationId: scope.organizationId,
+      version: 1,
+      title: fields.title!,
+      description: fields.description ?? '',
+      status: fields.status ?? 'OPEN',
+      priority: fields.priority ?? 'MEDIUM',
+      dueDate: fields.dueDate ?? null,
+      assigneeId: fields.assigneeId ?? null,
+      subjectId: fields.subjectId ?? null,
+      checklist: fields.checklist ?? [],
+      createdById: scope.userId,
+      createdAt: now,
+      updatedAt: now,
+      completedAt: fields.status === 'DONE' ? now : null,
+      remindedAt: null,
+      overdueNotifiedAt: null,
+    });
+    await em.insert(Task, task as never);
+    await this.addWatchers(em, task.id, [scope.userId, task.assigneeId]);
+    await appendAudit(em, {
+      organizationId: scope.organizationId,
+      action: 'task.created',
+      ...actor,
+      entityType: 'Task',
+      entityId: task.id,
+      summary: { after: pick(task) },
+    });
+    if (task.assigneeId) await this.notifyAssigned(em, task, actor);
+    return task;
   }
 
   async update(scope: OrgScope, taskId: string, version: number, input: TaskFields, actor: Actor): Promise<Task> {
