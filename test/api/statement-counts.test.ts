@@ -14,6 +14,9 @@ beforeAll(async () => {
       const { createTask } = await org.as.ISMS_MANAGER.ok(`mutation($input: CreateTaskInput!) { createTask(input: $input) { task { id } } }`, {
         input: { organizationId: org.id, title: `Task ${i}`, assigneeId: i % 2 ? org.users.CONTRIBUTOR.id : org.users.EMPLOYEE.id, dueDate: '2027-01-15' },
       });
+      await org.as.ISMS_MANAGER.ok(`mutation($input: CreateRiskInput!) { createRisk(input: $input) { risk { id } } }`, {
+        input: { organizationId: org.id, title: `Risk ${i}`, likelihood: 1 + (i % 5), impact: 2, controlRefs: ['A.5.1', 'A.8.8'], ownerId: org.users.MANAGEMENT.id, treatment: 'ACCEPT' },
+      });
       if (i % 3 === 0) {
         await org.as.ISMS_MANAGER.ok(`mutation($input: RequestApprovalInput!) { requestApproval(input: $input) { approvalRequest { id } } }`, {
           input: { subjectId: createTask.task.id, approverIds: [org.users.MANAGEMENT.id] },
@@ -39,6 +42,7 @@ describe('SQL statements per page do not grow with the page size (no N+1)', () =
     ['members', `query($id: ID!) { organization(id: $id) { members { role user { id name email } organization { id } } } }`],
     ['tasks', `query($id: ID!) { organization(id: $id) { tasks(first: 100) { totalCount edges { node { id title overdue assignee { id name } createdBy { id } watchers { id } approvalRequests { id status } } } } } }`],
     ['approvals', `query($id: ID!) { organization(id: $id) { approvalRequests(first: 100) { edges { node { id status requestedBy { id } approvers { id name } decisions { decision approver { id } } viewerCanDecide } } } } }`],
+    ['risk register', `query($id: ID!) { organization(id: $id) { riskMatrix { acceptanceThreshold } risks(first: 100) { totalCount edges { node { id title level residualLevel inherentScore owner { id name } assets { id name } controls { ref title } tasks { id } needsAcceptance acceptance { id } approvalRequests { id } } } } } }`],
     ['audit trail', `query($id: ID!) { organization(id: $id) { auditTrail(first: 100) { edges { node { id action actor { id name } } } } } }`],
   ])('%s', async (_name, query) => {
     const few = await statements(small, query);

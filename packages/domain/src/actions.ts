@@ -56,6 +56,13 @@ export const ACTION_ROLES = {
   'gap:update': ['OWNER', 'ISMS_MANAGER', 'CONTRIBUTOR'],
   'gap:updateAny': ADMINS,
   'gap:plan': ADMINS,
+  /** Risks: the team and auditors read the register; admins and contributors (their own risks) maintain it. */
+  'risk:read': ['OWNER', 'ISMS_MANAGER', 'CONTRIBUTOR', 'MANAGEMENT', 'AUDITOR'],
+  'risk:create': ['OWNER', 'ISMS_MANAGER', 'CONTRIBUTOR'],
+  'risk:update': ['OWNER', 'ISMS_MANAGER', 'CONTRIBUTOR'],
+  'risk:updateAny': ADMINS,
+  'risk:delete': ADMINS,
+  'riskMatrix:update': ADMINS,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type OrgAction = keyof typeof ACTION_ROLES;

@@ -79,3 +79,17 @@ describe('gap scores', () => {
     expect(gapPriority({ status: 'PARTIAL', maturity: 4 })).toBe('LOW');
   });
 });
+
+describe('risk rules', () => {
+  it('scores, levels, acceptance and rescaling', async () => {
+    const { DEFAULT_RISK_MATRIX: m, riskLevel, needsOwnerAcceptance, rescale, checkRiskMatrix } = await import('./risk-rules.js');
+    expect([riskLevel(5, m), riskLevel(6, m), riskLevel(10, m), riskLevel(16, m), riskLevel(17, m)]).toEqual(['LOW', 'MEDIUM', 'MEDIUM', 'HIGH', 'CRITICAL']);
+    expect(needsOwnerAcceptance({ treatment: 'MITIGATE', residualScore: 6, inherentScore: 20 }, m)).toBe(false);
+    expect(needsOwnerAcceptance({ treatment: 'MITIGATE', residualScore: 12, inherentScore: 20 }, m)).toBe(true);
+    expect(needsOwnerAcceptance({ treatment: 'ACCEPT', residualScore: 2, inherentScore: 2 }, m)).toBe(true);
+    expect([rescale(5, 5, 4), rescale(1, 5, 4), rescale(3, 5, 10)]).toEqual([4, 1, 6]);
+    expect(checkRiskMatrix({ ...m, acceptanceThreshold: 25 })).toBe('THRESHOLD');
+    expect(checkRiskMatrix({ ...m, impactLabels: ['a', 'b'] })).toBe('SIZE');
+    expect(checkRiskMatrix(m)).toBeNull();
+  });
+});

@@ -6,3 +6,4 @@ export * from './task-rules.js';
 export * from './approval-rules.js';
 export * from './asset-rules.js';
 export * from './gap-rules.js';
+export * from './risk-rules.js';

@@ -6,6 +6,8 @@ import { AppError } from '../core/errors.js';
 import type { Connection } from '../core/pagination.js';
 import { ASSET_CSV_COLUMNS } from '../modules/assets/asset.service.js';
 import type { Asset } from '../modules/assets/asset.entity.js';
+import type { Risk } from '../modules/risks/risk.entity.js';
+import { riskLevel } from '@annex/domain';
 
 function startCsv(res: Response, filename: string, columns: readonly string[]) {
   res.setHeader('Content-Type', 'text/csv; charset=utf-8');
@@ -52,6 +54,36 @@ export function mountExports(app: Express, contextFor: (req: Request, res: Respo
         const page: Connection<Asset> = await ctx.services.assets.list(scope, {}, 500, after);
         for (const { node: a } of page.edges) {
           csv.write([a.name, a.type, a.ownerId ? (members.get(a.ownerId) ?? '') : '', a.location, a.confidentiality, a.integrity, a.availability, a.reviewDate ?? '', a.description, Math.max(a.confidentiality, a.integrity, a.availability), a.id]);
+        }
+        if (!page.pageInfo.hasNextPage) break;
+        after = page.pageInfo.endCursor;
+      }
+      csv.end();
+    }),
+  );
+
+  app.get('/exports/organizations/:id/risks.csv', (req, res) =>
+    sendExport(req, res, contextFor, async (ctx) => {
+      const scope = await authorize(ctx, 'risk:read', String(req.params['id']));
+      const csv = startCsv(res, `risks-${scope.organizationId}.csv`, [
+        'id', 'title', 'threat', 'vulnerability', 'assets', 'likelihood', 'impact', 'inherent_score', 'level', 'treatment', 'controls',
+        'residual_likelihood', 'residual_impact', 'residual_score', 'owner', 'review_date',
+      ]);
+      const matrix = await ctx.services.risks.matrix(scope.organizationId);
+      const db = ctx.services.db.dataSource;
+      let after: string | null = null;
+      for (;;) {
+        const page: Connection<Risk> = await ctx.services.risks.list(scope, {}, null, 500, after);
+        const ids = page.edges.map((e) => e.node.id);
+        const controls = (await db.query(`SELECT risk_id, string_agg(control_ref, ' ' ORDER BY control_ref) AS refs FROM risk_controls WHERE risk_id = ANY($1) GROUP BY risk_id`, [ids])) as Array<{ risk_id: string; refs: string }>;
+        const assets = (await db.query(`SELECT ra.risk_id, string_agg(a.name, '; ' ORDER BY a.name) AS names FROM risk_assets ra JOIN assets a ON a.id = ra.asset_id WHERE ra.risk_id = ANY($1) GROUP BY ra.risk_id`, [ids])) as Array<{ risk_id: string; names: string }>;
+        const owners = (await db.query(`SELECT r.id, u.email FROM risks r JOIN users u ON u.id = r.owner_id WHERE r.id = ANY($1)`, [ids])) as Array<{ id: string; email: string }>;
+        for (const { node: r } of page.edges) {
+          csv.write([
+            r.id, r.title, r.threat, r.vulnerability, assets.find((a) => a.risk_id === r.id)?.names ?? '', r.likelihood, r.impact, r.inherentScore,
+            riskLevel(r.inherentScore, matrix), r.treatment ?? '', controls.find((c) => c.risk_id === r.id)?.refs ?? '', r.residualLikelihood ?? '', r.residualImpact ?? '',
+            r.residualScore ?? '', owners.find((o) => o.id === r.id)?.email ?? '', r.reviewDate ?? '',
+          ]);
         }
         if (!page.pageInfo.hasNextPage) break;
         after = page.pageInfo.endCursor;

@@ -5,6 +5,8 @@ import { Organization } from '../modules/organizations/organization.entity.js';
 import { Membership } from '../modules/organizations/membership.entity.js';
 import { ApprovalDecisionRecord, ApprovalRequest } from '../modules/approvals/approval.entity.js';
 import { Task } from '../modules/tasks/task.entity.js';
+import { Asset } from '../modules/assets/asset.entity.js';
+import { DEFAULT_RISK_MATRIX, type RiskMatrix } from '@annex/domain';
 
 function byId<T extends { id: string }>(rows: T[], ids: readonly string[]): (T | null)[] {
   const map = new Map(rows.map((row) => [row.id, row]));
@@ -77,6 +79,28 @@ export function createLoaders(ds: DataSource) {
         (d) => d.approvalRequestId,
       ),
     ),
+    controlRefsByRisk: new DataLoader<string, string[]>(async (riskIds) => {
+      const rows = (await ds.query(`SELECT risk_id, control_ref FROM risk_controls WHERE risk_id = ANY($1) ORDER BY control_ref`, [[...riskIds]])) as Array<{ risk_id: string; control_ref: string }>;
+      return groupBy(rows, riskIds, (r) => r.risk_id).map((list) => list.map((r) => r.control_ref));
+    }),
+    assetsByRisk: new DataLoader<string, Asset[]>(async (riskIds) => {
+      const rows = (await ds.query(`SELECT risk_id, asset_id FROM risk_assets WHERE risk_id = ANY($1)`, [[...riskIds]])) as Array<{ risk_id: string; asset_id: string }>;
+      const assets = rows.length ? await ds.getRepository(Asset).findBy({ id: In([...new Set(rows.map((r) => r.asset_id))]) }) : [];
+      const byId = new Map(assets.map((a) => [a.id, a]));
+      return groupBy(rows, riskIds, (r) => r.risk_id).map((list) => list.map((r) => byId.get(r.asset_id)!).filter(Boolean).sort((a, b) => a.name.localeCompare(b.name)));
+    }),
+    riskMatrixByOrganization: new DataLoader<string, RiskMatrix>(async (orgIds) => {
+      const rows = (await ds.query(`SELECT organization_id, likelihood_labels, impact_labels, acceptance_threshold FROM risk_matrices WHERE organization_id = ANY($1)`, [[...orgIds]])) as Array<{
+        organization_id: string;
+        likelihood_labels: string[];
+        impact_labels: string[];
+        acceptance_threshold: number;
+      }>;
+      return orgIds.map((id) => {
+        const row = rows.find((r) => r.organization_id === id);
+        return row ? { likelihoodLabels: row.likelihood_labels, impactLabels: row.impact_labels, acceptanceThreshold: row.acceptance_threshold } : DEFAULT_RISK_MATRIX;
+      });
+    }),
     tasksBySubject: new DataLoader<string, Task[]>(async (subjectIds) =>
       groupBy(await ds.getRepository(Task).find({ where: { subjectId: In([...subjectIds]) }, order: { id: 'ASC' } }), subjectIds, (t) => t.subjectId!),
     ),

@@ -13,6 +13,7 @@ import { ApprovalRequest } from '../modules/approvals/approval.entity.js';
 import { Notification } from '../modules/notifications/notification.entity.js';
 import { Asset } from '../modules/assets/asset.entity.js';
 import { GapItem } from '../modules/gap-analysis/gap-item.entity.js';
+import { Risk } from '../modules/risks/risk.entity.js';
 
 type NodeLoader = (ctx: RequestContext, id: string) => Promise<Node | null>;
 
@@ -62,6 +63,7 @@ const NODE_LOADERS: Partial<Record<NodeTypeName, NodeLoader>> = {
   }),
   Asset: orgRow(Asset, 'asset:read'),
   GapItem: orgRow(GapItem, 'gap:read'),
+  Risk: orgRow(Risk, 'risk:read'),
   Notification: orgRow(Notification, 'organization:read', (ctx, row) => row.userId === ctx.viewer!.user.id),
 };
 

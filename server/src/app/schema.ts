@@ -18,6 +18,7 @@ import { NotificationResolver, ViewerNotificationsResolver } from '../modules/no
 import { OrganizationEventResolver } from '../modules/events/organization-event.resolver.js';
 import { AssetResolver, OrganizationAssetsResolver } from '../modules/assets/asset.resolver.js';
 import { CatalogResolver } from '../modules/catalog/catalog.resolver.js';
+import { OrganizationRisksResolver, RiskResolver } from '../modules/risks/risk.resolver.js';
 import { GapAssessmentResolver, GapItemResolver, OrganizationGapResolver } from '../modules/gap-analysis/gap.resolver.js';
 
 export const RESOLVERS = [
@@ -46,6 +47,8 @@ export const RESOLVERS = [
   GapAssessmentResolver,
   GapItemResolver,
   OrganizationGapResolver,
+  RiskResolver,
+  OrganizationRisksResolver,
 ] as const;
 
 let cached: Promise<GraphQLSchema> | null = null;

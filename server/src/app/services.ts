@@ -20,6 +20,8 @@ import { EventHub } from '../core/events/event-hub.js';
 import { Scheduler } from '../modules/jobs/scheduler.js';
 import { AssetService } from '../modules/assets/asset.service.js';
 import { GapService } from '../modules/gap-analysis/gap.service.js';
+import { RiskService, riskApprovableHash } from '../modules/risks/risk.service.js';
+import { Risk } from '../modules/risks/risk.entity.js';
 
 /** The application's long-lived services, built once per process and reached through the request context. */
 export function createServices(deps: { config: Config; logger: Logger; db: Database; smtpUrl: string; mailSink: MailSink | null }) {
@@ -40,6 +42,15 @@ export function createServices(deps: { config: Config; logger: Logger; db: Datab
     },
     label: async (em, id) => `task "${(await em.getRepository(Task).findOneBy({ id }))?.title ?? id}"`,
     link: (organizationId, id) => `/o/${organizationId}/tasks?task=${id}`,
+  });
+  const risks = new RiskService(db, approvals);
+  approvals.register('Risk', {
+    hash: async (em, id) => {
+      const risk = await em.getRepository(Risk).findOneBy({ id });
+      return risk ? riskApprovableHash(risk, await risks.controlRefs(em, id)) : null;
+    },
+    label: async (em, id) => `risk "${(await em.getRepository(Risk).findOneBy({ id }))?.title ?? id}"`,
+    link: (organizationId, id) => `/o/${organizationId}/risks?risk=${id}`,
   });
   const events = new EventHub(db, config, logger);
   const services = {
@@ -62,6 +73,7 @@ export function createServices(deps: { config: Config; logger: Logger; db: Datab
     events,
     assets: new AssetService(db),
     gaps: new GapService(db, tasks),
+    risks,
   };
   return { ...services, scheduler: new Scheduler(services) };
 }

@@ -19,6 +19,7 @@ export const ID_PREFIXES = {
   Notification: 'ntf',
   Asset: 'ast',
   GapItem: 'gap',
+  Risk: 'rsk',
 } as const;
 export type NodeTypeName = keyof typeof ID_PREFIXES;
 

@@ -13,6 +13,7 @@ const SUBJECT_TABLES: Partial<Record<NodeTypeName, string>> = {
   ApprovalRequest: 'approval_requests',
   Asset: 'assets',
   GapItem: 'gap_items',
+  Risk: 'risks',
 };
 
 /** The organisation a subject belongs to, or null when the id is unknown or not a subject. */

@@ -41,6 +41,7 @@ const READ_ACTION_OF_DELETED: Record<string, string> = {
   ApiToken: 'member:remove',
   Comment: 'comment:read',
   Asset: 'asset:read',
+  Risk: 'risk:read',
 };
 
 /**

@@ -58,6 +58,7 @@ export async function seedExampleData(services: Services): Promise<SeedResult> {
   await seedLiveWork(services, organizationId);
   await seedAssets(services, organizationId);
   await seedGapAnalysis(services, organizationId);
+  await seedRisks(services, organizationId);
   logger.info({ organizationId }, 'example organisation created');
   return { created: true, organizationId };
 }
@@ -249,4 +250,95 @@ async function seedGapAnalysis(services: Services, organizationId: string): Prom
     await services.gaps.update(scope, { ref, status, maturity: status === 'PARTIAL' ? 2 : status === 'IMPLEMENTED' ? 4 : null, ownerId: ownerOf(ref), notes }, actor);
   }
   await services.db.dataSource.query(`UPDATE gap_items SET last_assessed_at = now() - interval '300 days' WHERE organization_id = $1`, [organizationId]);
+}
+
+type SeedRisk = [title: string, threat: string, assets: string[], l: number, i: number, treatment: 'MITIGATE' | 'ACCEPT' | 'TRANSFER' | 'AVOID', controls: string[], rl: number, ri: number, owner: string];
+
+/** Lumen's risk register: about forty risks, a few still above the threshold, two accepted by Eva. */
+const LUMEN_RISKS: SeedRisk[] = [
+  ['Ransomware encrypts the fleet database', 'Ransomware', ['Fleet database cluster', 'Backups of the fleet database'], 4, 5, 'MITIGATE', ['A.8.7', 'A.8.13', 'A.8.8'], 2, 4, 'priya'],
+  ['Location data exposed through a broken API authorisation check', 'API abuse', ['Tracking API', 'Customer vehicle location data'], 3, 5, 'MITIGATE', ['A.8.26', 'A.8.28', 'A.8.29'], 3, 4, 'priya'],
+  ['Legacy SFTP endpoint with password authentication', 'Credential stuffing', ['Customer account and billing data'], 4, 4, 'ACCEPT', ['A.8.5', 'A.8.20'], 4, 4, 'eva'],
+  ['Cloud region outage stops tracking', 'Provider outage', ['Cloud hosting provider', 'Tracking API'], 2, 5, 'MITIGATE', ['A.5.30', 'A.8.14'], 1, 4, 'tom'],
+  ['SMS gateway fails during incidents', 'Supplier failure', ['SMS gateway'], 3, 3, 'TRANSFER', ['A.5.19', 'A.5.20'], 2, 3, 'priya'],
+  ['Phishing leads to account takeover of a support agent', 'Phishing', ['Customer support agents', 'Customer support desk'], 4, 3, 'MITIGATE', ['A.6.3', 'A.8.5'], 2, 3, 'noah'],
+  ['Lost or stolen laptop with customer exports', 'Theft', ['Staff laptops'], 3, 3, 'MITIGATE', ['A.8.1', 'A.8.24'], 2, 2, 'tom'],
+  ['Insider copies driver personal data', 'Insider', ['Driver personal data'], 2, 4, 'MITIGATE', ['A.5.15', 'A.8.3', 'A.8.16'], 2, 3, 'priya'],
+  ['Vulnerable open-source dependency in the portal', 'Exploited vulnerability', ['Customer web portal'], 4, 4, 'MITIGATE', ['A.8.8', 'A.8.28'], 3, 4, 'priya'],
+  ['Backups cannot be restored in time', 'Failed restore', ['Backups of the fleet database'], 3, 5, 'MITIGATE', ['A.8.13', 'A.5.30'], 3, 4, 'tom'],
+  ['Former employee keeps access to the cloud console', 'Unrevoked access', ['Cloud hosting provider', 'Identity provider (SSO)'], 3, 4, 'MITIGATE', ['A.5.18', 'A.6.5'], 1, 4, 'tom'],
+  ['Misconfigured storage bucket made public', 'Misconfiguration', ['Backups of the fleet database'], 2, 5, 'MITIGATE', ['A.8.9', 'A.5.23'], 1, 5, 'tom'],
+  ['Payment provider breach exposes card data', 'Supplier breach', ['Payment service provider'], 1, 4, 'TRANSFER', ['A.5.21', 'A.5.22'], 1, 3, 'eva'],
+  ['Office break-in', 'Burglary', ['Rotterdam office'], 2, 2, 'MITIGATE', ['A.7.1', 'A.7.2'], 1, 2, 'sanne'],
+  ['Warehouse theft of tracking units', 'Theft', ['Rotterdam warehouse', 'Vehicle tracking units (stock)'], 3, 2, 'MITIGATE', ['A.7.1', 'A.7.4'], 2, 2, 'tom'],
+  ['Home network compromised', 'Malware at home', ['Home workplaces', 'Staff laptops'], 3, 2, 'MITIGATE', ['A.6.7', 'A.8.1'], 2, 2, 'daan'],
+  ['Key engineer unavailable during an incident', 'Dependency on people', ['Platform engineers'], 3, 3, 'MITIGATE', ['A.5.24', 'A.6.3'], 2, 3, 'priya'],
+  ['Source code leaked from the Git hosting service', 'Credential leak', ['Platform source code'], 2, 4, 'MITIGATE', ['A.8.4', 'A.8.5'], 1, 4, 'priya'],
+  ['Secrets committed to the repository', 'Secret exposure', ['Platform source code'], 3, 4, 'MITIGATE', ['A.8.4', 'A.8.28'], 2, 3, 'priya'],
+  ['Security logs tampered with after an intrusion', 'Log tampering', ['Security logs'], 2, 3, 'MITIGATE', ['A.8.15', 'A.8.16'], 1, 3, 'tom'],
+  ['DDoS on the tracking API', 'Denial of service', ['Tracking API'], 3, 4, 'MITIGATE', ['A.8.20', 'A.8.6'], 2, 3, 'tom'],
+  ['Customer data used in test environments', 'Data misuse', ['Customer vehicle location data'], 3, 3, 'MITIGATE', ['A.8.33', 'A.8.31'], 1, 3, 'priya'],
+  ['Change deployed without review breaks tracking', 'Faulty change', ['Tracking API'], 3, 3, 'MITIGATE', ['A.8.32', 'A.8.25'], 2, 3, 'priya'],
+  ['Unpatched office firewall', 'Exploited vulnerability', ['Office network and Wi-Fi'], 2, 3, 'MITIGATE', ['A.8.8', 'A.8.20'], 1, 3, 'tom'],
+  ['Mobile driver app leaks tokens', 'Insecure app', ['Mobile driver app'], 2, 3, 'MITIGATE', ['A.8.26', 'A.8.29'], 1, 3, 'priya'],
+  ['GDPR breach notification missed', 'Late notification', ['Driver personal data'], 2, 4, 'MITIGATE', ['A.5.26', 'A.5.34'], 1, 4, 'daan'],
+  ['Contract requirements of large customers not met', 'Non-compliance', ['Customer account and billing data'], 2, 4, 'MITIGATE', ['A.5.31', 'A.5.36'], 1, 4, 'sanne'],
+  ['Shadow IT: unapproved SaaS used for customer files', 'Unapproved services', ['E-mail and office suite'], 3, 3, 'MITIGATE', ['A.5.10', 'A.5.23'], 2, 2, 'daan'],
+  ['E-mail spoofing of the CFO (invoice fraud)', 'Business e-mail compromise', ['Finance team', 'E-mail and office suite'], 3, 4, 'MITIGATE', ['A.6.3', 'A.5.14'], 2, 3, 'eva'],
+  ['Identity provider outage locks everyone out', 'Provider outage', ['Identity provider (SSO)'], 2, 4, 'ACCEPT', ['A.5.30'], 2, 4, 'eva'],
+  ['HR records accessed by unauthorised staff', 'Excess privileges', ['Employee HR records'], 2, 4, 'MITIGATE', ['A.5.15', 'A.8.3'], 1, 3, 'sanne'],
+  ['On-call phone lost', 'Loss', ['Mobile phones (on-call)'], 3, 2, 'MITIGATE', ['A.8.1', 'A.7.9'], 2, 1, 'tom'],
+  ['Vehicle location history kept longer than needed', 'Over-retention', ['Customer vehicle location data'], 3, 3, 'MITIGATE', ['A.8.10', 'A.5.34'], 2, 2, 'priya'],
+  ['Capacity shortage at peak delivery season', 'Capacity', ['Fleet database cluster', 'Tracking API'], 3, 3, 'MITIGATE', ['A.8.6'], 2, 2, 'tom'],
+  ['Supplier subcontracts without notice', 'Supply chain', ['SMS gateway', 'Cloud hosting provider'], 2, 3, 'MITIGATE', ['A.5.21', 'A.5.22'], 2, 2, 'daan'],
+  ['Management decisions on security not documented', 'Governance gap', ['Management team', 'ISMS documentation'], 2, 2, 'MITIGATE', ['A.5.1', 'A.5.4'], 1, 2, 'sanne'],
+  ['Clock drift breaks log correlation', 'Time synchronisation', ['Security logs'], 2, 2, 'MITIGATE', ['A.8.17'], 1, 2, 'tom'],
+  ['Malware on a support agent workstation', 'Malware', ['Staff laptops', 'Customer support agents'], 3, 3, 'MITIGATE', ['A.8.7', 'A.8.1'], 3, 3, 'tom'],
+  ['Physical tracking unit tampered with to fake positions', 'Tampering', ['Vehicle tracking units (stock)', 'Customer vehicle location data'], 2, 3, 'AVOID', ['A.7.13'], 1, 2, 'priya'],
+  ['ISMS documents out of date at audit', 'Stale documentation', ['ISMS documentation'], 3, 2, 'MITIGATE', ['A.5.1', 'A.5.37'], 2, 2, 'daan'],
+];
+
+async function seedRisks(services: Services, organizationId: string): Promise<void> {
+  const people = (await services.db.dataSource.query(
+    `SELECT u.id, u.email, u.name, m.role FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.organization_id = $1`,
+    [organizationId],
+  )) as Array<{ id: string; email: string; name: string; role: Role }>;
+  const person = (prefix: string) => people.find((p) => p.email.startsWith(`${prefix}@`))!;
+  const assets = (await services.db.dataSource.query(`SELECT id, name FROM assets WHERE organization_id = $1`, [organizationId])) as Array<{ id: string; name: string }>;
+  const daan = person('daan');
+  const scope = OrgScope.mint(organizationId, daan.id, daan.role, 'risk:create');
+  const actor = { actorId: daan.id, actorLabel: `${daan.name} <${daan.email}>`, ip: null };
+  for (const [title, threat, assetNames, likelihood, impact, treatment, controlRefs, residualLikelihood, residualImpact, owner] of LUMEN_RISKS) {
+    const risk = await services.risks.create(
+      scope,
+      {
+        title,
+        threat,
+        assetIds: assetNames.map((name) => assets.find((a) => a.name === name)?.id).filter((id): id is string => !!id),
+        likelihood,
+        impact,
+        treatment,
+        controlRefs,
+        residualLikelihood,
+        residualImpact,
+        ownerId: person(owner).id,
+        reviewDate: dayFromToday(90),
+      },
+      actor,
+    );
+    // Eva accepted two residual risks in writing (clause 6.1.3 f).
+    if (owner === 'eva' && treatment === 'ACCEPT') {
+      const eva = person('eva');
+      const request = await services.approvals.request(
+        OrgScope.mint(organizationId, daan.id, daan.role, 'approval:request'),
+        { subjectId: risk.id, approverIds: [eva.id], note: 'Residual risk above the threshold: please accept until the planned treatment lands.' },
+        actor,
+      );
+      await services.approvals.decide(OrgScope.mint(organizationId, eva.id, eva.role, 'approval:decide'), request.id, 'APPROVE', 'Accepted until the end of Q1.', {
+        actorId: eva.id,
+        actorLabel: `${eva.name} <${eva.email}>`,
+        ip: null,
+      });
+    }
+  }
 }
