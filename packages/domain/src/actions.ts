@@ -63,6 +63,10 @@ export const ACTION_ROLES = {
   'risk:updateAny': ADMINS,
   'risk:delete': ADMINS,
   'riskMatrix:update': ADMINS,
+  /** Statement of Applicability: read by the team and auditors, maintained and issued by admins, approved by management. */
+  'soa:read': ['OWNER', 'ISMS_MANAGER', 'CONTRIBUTOR', 'MANAGEMENT', 'AUDITOR'],
+  'soa:update': ADMINS,
+  'soa:issue': ADMINS,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type OrgAction = keyof typeof ACTION_ROLES;

@@ -8,6 +8,7 @@ import { ASSET_CSV_COLUMNS } from '../modules/assets/asset.service.js';
 import type { Asset } from '../modules/assets/asset.entity.js';
 import type { Risk } from '../modules/risks/risk.entity.js';
 import { riskLevel } from '@annex/domain';
+import { SOA_EXPORT_COLUMNS, soaRows, writeSoaPdf, writeSoaXlsx } from '../modules/soa/soa-export.js';
 
 function startCsv(res: Response, filename: string, columns: readonly string[]) {
   res.setHeader('Content-Type', 'text/csv; charset=utf-8');
@@ -89,6 +90,61 @@ export function mountExports(app: Express, contextFor: (req: Request, res: Respo
         after = page.pageInfo.endCursor;
       }
       csv.end();
+    }),
+  );
+
+  // The SoA: ?version=current (default), approved (the latest approved version) or a number.
+  app.get(/^\/exports\/organizations\/([^/]+)\/soa\.(csv|xlsx|pdf)$/, (req, res) =>
+    sendExport(req, res, contextFor, async (ctx) => {
+      const [organizationId, format] = [String(req.params[0]), String(req.params[1])];
+      const scope = await authorize(ctx, 'soa:read', organizationId);
+      const organization = (await ctx.loaders.organizationById.load(organizationId))!;
+      const wanted = typeof req.query['version'] === 'string' ? req.query['version'] : 'current';
+      let entries;
+      let versionLabel = 'Current draft (not issued)';
+      let contentHash: string | null = null;
+      if (wanted === 'current') {
+        entries = await ctx.services.soa.snapshot(scope, null);
+      } else {
+        const versions = await ctx.services.soa.versions(scope);
+        let version;
+        if (wanted === 'approved') {
+          for (const candidate of versions) {
+            const approvals = await ctx.loaders.approvalRequestsBySubject.load(candidate.id);
+            if (approvals.some((a) => a.status === 'APPROVED' && a.subjectHash === candidate.contentHash)) {
+              version = candidate;
+              break;
+            }
+          }
+          if (!version) throw new AppError('NOT_FOUND', 'No version of the SoA has been approved yet.');
+        } else {
+          if (!/^\d+$/.test(wanted)) throw new AppError('BAD_USER_INPUT', 'version must be current, approved or a version number.', { field: 'version' });
+          version = await ctx.services.soa.version(scope, Number(wanted));
+        }
+        const approval = (await ctx.loaders.approvalRequestsBySubject.load(version.id)).find((a) => a.status === 'APPROVED' && a.subjectHash === version.contentHash);
+        const approvers = approval ? await ctx.services.approvals.decisionsWithNames(approval.id) : [];
+        entries = version.entries;
+        contentHash = version.contentHash;
+        versionLabel = `Version ${version.number}, issued ${version.issuedAt.toISOString().slice(0, 10)}; ${approval ? `approved by ${approvers.join(', ')} on ${approval.closedAt?.toISOString().slice(0, 10)}` : 'not approved'}`;
+      }
+      const header = { organization: organization.name, version: versionLabel, generatedAt: new Date(), contentHash };
+      const filename = `soa-${organization.name.replace(/[^\w.-]+/g, '-').toLowerCase()}-${wanted}.${format}`;
+      if (format === 'csv') {
+        const csv = startCsv(res, filename, SOA_EXPORT_COLUMNS);
+        for (const row of soaRows(entries)) csv.write(row);
+        csv.write([]);
+        csv.write([`${header.organization} — ${header.version}`]);
+        csv.end();
+      } else {
+        res.setHeader('Content-Type', format === 'xlsx' ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'application/pdf');
+        res.setHeader('Content-Disposition', `attachment; filename="${filename}"`);
+        if (format === 'xlsx') {
+          await writeSoaXlsx(res, header, entries);
+          res.end();
+        } else {
+          await writeSoaPdf(res, header, entries);
+        }
+      }
     }),
   );
 

@@ -6,6 +6,7 @@ import { Membership } from '../modules/organizations/membership.entity.js';
 import { ApprovalDecisionRecord, ApprovalRequest } from '../modules/approvals/approval.entity.js';
 import { Task } from '../modules/tasks/task.entity.js';
 import { Asset } from '../modules/assets/asset.entity.js';
+import { Risk } from '../modules/risks/risk.entity.js';
 import { DEFAULT_RISK_MATRIX, type RiskMatrix } from '@annex/domain';
 
 function byId<T extends { id: string }>(rows: T[], ids: readonly string[]): (T | null)[] {
@@ -99,6 +100,28 @@ export function createLoaders(ds: DataSource) {
       return orgIds.map((id) => {
         const row = rows.find((r) => r.organization_id === id);
         return row ? { likelihoodLabels: row.likelihood_labels, impactLabels: row.impact_labels, acceptanceThreshold: row.acceptance_threshold } : DEFAULT_RISK_MATRIX;
+      });
+    }),
+    /** Controls used by a risk treatment, per organisation (the SoA's suggestion). */
+    treatedControlRefsByOrganization: new DataLoader<string, string[]>(async (orgIds) => {
+      const rows = (await ds.query(
+        `SELECT DISTINCT r.organization_id, rc.control_ref FROM risk_controls rc JOIN risks r ON r.id = rc.risk_id WHERE r.organization_id = ANY($1) AND r.treatment IS NOT NULL`,
+        [[...orgIds]],
+      )) as Array<{ organization_id: string; control_ref: string }>;
+      return groupBy(rows, orgIds, (r) => r.organization_id).map((list) => list.map((r) => r.control_ref));
+    }),
+    /** Key: `${organizationId}:${controlRef}`. */
+    risksByControl: new DataLoader<string, Risk[]>(async (keys) => {
+      const orgIds = [...new Set(keys.map((k) => k.slice(0, k.indexOf(':'))))];
+      const rows = (await ds.query(
+        `SELECT rc.control_ref, r.id FROM risk_controls rc JOIN risks r ON r.id = rc.risk_id WHERE r.organization_id = ANY($1)`,
+        [orgIds],
+      )) as Array<{ control_ref: string; id: string }>;
+      const risks = rows.length ? await ds.getRepository(Risk).findBy({ id: In([...new Set(rows.map((r) => r.id))]) }) : [];
+      const byId = new Map(risks.map((r) => [r.id, r]));
+      return keys.map((key) => {
+        const [org, ref] = [key.slice(0, key.indexOf(':')), key.slice(key.indexOf(':') + 1)];
+        return rows.filter((r) => r.control_ref === ref).map((r) => byId.get(r.id)!).filter((r) => r && r.organizationId === org);
       });
     }),
     tasksBySubject: new DataLoader<string, Task[]>(async (subjectIds) =>

@@ -14,6 +14,7 @@ import { Notification } from '../modules/notifications/notification.entity.js';
 import { Asset } from '../modules/assets/asset.entity.js';
 import { GapItem } from '../modules/gap-analysis/gap-item.entity.js';
 import { Risk } from '../modules/risks/risk.entity.js';
+import { SoaEntry, SoaVersion } from '../modules/soa/soa.entity.js';
 
 type NodeLoader = (ctx: RequestContext, id: string) => Promise<Node | null>;
 
@@ -64,6 +65,8 @@ const NODE_LOADERS: Partial<Record<NodeTypeName, NodeLoader>> = {
   Asset: orgRow(Asset, 'asset:read'),
   GapItem: orgRow(GapItem, 'gap:read'),
   Risk: orgRow(Risk, 'risk:read'),
+  SoaEntry: orgRow(SoaEntry, 'soa:read'),
+  SoaVersion: orgRow(SoaVersion, 'soa:read'),
   Notification: orgRow(Notification, 'organization:read', (ctx, row) => row.userId === ctx.viewer!.user.id),
 };
 

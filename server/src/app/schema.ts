@@ -19,6 +19,7 @@ import { OrganizationEventResolver } from '../modules/events/organization-event.
 import { AssetResolver, OrganizationAssetsResolver } from '../modules/assets/asset.resolver.js';
 import { CatalogResolver } from '../modules/catalog/catalog.resolver.js';
 import { OrganizationRisksResolver, RiskResolver } from '../modules/risks/risk.resolver.js';
+import { OrganizationSoaResolver, SoaEntryResolver, SoaVersionResolver, StatementOfApplicabilityResolver } from '../modules/soa/soa.resolver.js';
 import { GapAssessmentResolver, GapItemResolver, OrganizationGapResolver } from '../modules/gap-analysis/gap.resolver.js';
 
 export const RESOLVERS = [
@@ -49,6 +50,10 @@ export const RESOLVERS = [
   OrganizationGapResolver,
   RiskResolver,
   OrganizationRisksResolver,
+  StatementOfApplicabilityResolver,
+  SoaEntryResolver,
+  SoaVersionResolver,
+  OrganizationSoaResolver,
 ] as const;
 
 let cached: Promise<GraphQLSchema> | null = null;

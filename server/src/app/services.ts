@@ -22,6 +22,8 @@ import { AssetService } from '../modules/assets/asset.service.js';
 import { GapService } from '../modules/gap-analysis/gap.service.js';
 import { RiskService, riskApprovableHash } from '../modules/risks/risk.service.js';
 import { Risk } from '../modules/risks/risk.entity.js';
+import { SoaService } from '../modules/soa/soa.service.js';
+import { SoaVersion } from '../modules/soa/soa.entity.js';
 
 /** The application's long-lived services, built once per process and reached through the request context. */
 export function createServices(deps: { config: Config; logger: Logger; db: Database; smtpUrl: string; mailSink: MailSink | null }) {
@@ -52,6 +54,12 @@ export function createServices(deps: { config: Config; logger: Logger; db: Datab
     label: async (em, id) => `risk "${(await em.getRepository(Risk).findOneBy({ id }))?.title ?? id}"`,
     link: (organizationId, id) => `/o/${organizationId}/risks?risk=${id}`,
   });
+  approvals.register('SoaVersion', {
+    // An issued version never changes, so an approval of it never lapses.
+    hash: async (em, id) => (await em.getRepository(SoaVersion).findOneBy({ id }))?.contentHash ?? null,
+    label: async (em, id) => `Statement of Applicability version ${(await em.getRepository(SoaVersion).findOneBy({ id }))?.number ?? '?'}`,
+    link: (organizationId) => `/o/${organizationId}/statement-of-applicability`,
+  });
   const events = new EventHub(db, config, logger);
   const services = {
     config,
@@ -74,6 +82,7 @@ export function createServices(deps: { config: Config; logger: Logger; db: Datab
     assets: new AssetService(db),
     gaps: new GapService(db, tasks),
     risks,
+    soa: new SoaService(db),
   };
   return { ...services, scheduler: new Scheduler(services) };
 }

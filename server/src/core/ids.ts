@@ -20,6 +20,8 @@ export const ID_PREFIXES = {
   Asset: 'ast',
   GapItem: 'gap',
   Risk: 'rsk',
+  SoaEntry: 'soe',
+  SoaVersion: 'sov',
 } as const;
 export type NodeTypeName = keyof typeof ID_PREFIXES;
 

@@ -14,6 +14,8 @@ const SUBJECT_TABLES: Partial<Record<NodeTypeName, string>> = {
   Asset: 'assets',
   GapItem: 'gap_items',
   Risk: 'risks',
+  SoaEntry: 'soa_entries',
+  SoaVersion: 'soa_versions',
 };
 
 /** The organisation a subject belongs to, or null when the id is unknown or not a subject. */

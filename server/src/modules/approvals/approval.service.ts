@@ -245,6 +245,15 @@ export class ApprovalService {
     return toConnection(rows, first, totalCount, (row) => row.id);
   }
 
+  /** The names of the approvers who approved a request, in the order they decided. */
+  async decisionsWithNames(requestId: string): Promise<string[]> {
+    const rows = (await this.db.dataSource.query(
+      `SELECT u.name FROM approval_decisions d JOIN users u ON u.id = d.approver_id WHERE d.approval_request_id = $1 AND d.decision = 'APPROVE' ORDER BY d.decided_at`,
+      [requestId],
+    )) as Array<{ name: string }>;
+    return rows.map((r) => r.name);
+  }
+
   async currentHash(request: ApprovalRequest): Promise<string | null> {
     const approvable = this.approvableOf(request.subjectId);
     return approvable ? approvable.hash(this.db.dataSource.manager, request.subjectId) : null;

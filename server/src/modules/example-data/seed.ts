@@ -4,6 +4,7 @@ import type { Services } from '../../app/services.js';
 import { hashPassword } from '../../core/auth/secrets.js';
 import { addMembership } from '../organizations/organization.service.js';
 import { GAP_REFS } from '../gap-analysis/gap.service.js';
+import { CONTROLS } from '@annex/iso27001';
 import { User } from '../identity/user.entity.js';
 
 /** The example password of every example account (printed at first start, in the README). */
@@ -59,6 +60,7 @@ export async function seedExampleData(services: Services): Promise<SeedResult> {
   await seedAssets(services, organizationId);
   await seedGapAnalysis(services, organizationId);
   await seedRisks(services, organizationId);
+  await seedSoa(services, organizationId);
   logger.info({ organizationId }, 'example organisation created');
   return { created: true, organizationId };
 }
@@ -341,4 +343,54 @@ async function seedRisks(services: Services, organizationId: string): Promise<vo
       });
     }
   }
+}
+
+/** SoA version 2 approved by Eva, version 3 in draft with two controls changed. */
+async function seedSoa(services: Services, organizationId: string): Promise<void> {
+  const people = (await services.db.dataSource.query(
+    `SELECT u.id, u.email, u.name, m.role FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.organization_id = $1`,
+    [organizationId],
+  )) as Array<{ id: string; email: string; name: string; role: Role }>;
+  const daan = people.find((p) => p.email.startsWith('daan@'))!;
+  const eva = people.find((p) => p.email.startsWith('eva@'))!;
+  const scope = OrgScope.mint(organizationId, daan.id, daan.role, 'soa:update');
+  const actor = { actorId: daan.id, actorLabel: `${daan.name} <${daan.email}>`, ip: null };
+  const evaActor = { actorId: eva.id, actorLabel: `${eva.name} <${eva.email}>`, ip: null };
+  const gaps = (await services.db.dataSource.query(`SELECT ref, status, notes FROM gap_items WHERE organization_id = $1`, [organizationId])) as Array<{ ref: string; status: string; notes: string }>;
+  const treated = (await services.db.dataSource.query(
+    `SELECT rc.control_ref, count(*)::int AS n FROM risk_controls rc JOIN risks r ON r.id = rc.risk_id WHERE r.organization_id = $1 GROUP BY 1`,
+    [organizationId],
+  )) as Array<{ control_ref: string; n: number }>;
+  const approve = async (number: number) => {
+    const version = (await services.soa.versions(scope)).find((v) => v.number === number)!;
+    const request = await services.approvals.request(OrgScope.mint(organizationId, daan.id, daan.role, 'approval:request'), { subjectId: version.id, approverIds: [eva.id], note: `SoA version ${number} for approval.` }, actor);
+    await services.approvals.decide(OrgScope.mint(organizationId, eva.id, eva.role, 'approval:decide'), request.id, 'APPROVE', 'Approved for the certification audit.', evaActor);
+  };
+  for (const control of CONTROLS) {
+    const gap = gaps.find((g) => g.ref === control.ref);
+    const risks = treated.find((t) => t.control_ref === control.ref)?.n ?? 0;
+    const applicable = gap?.status !== 'NOT_APPLICABLE';
+    await services.soa.update(
+      scope,
+      {
+        controlRef: control.ref,
+        applicable,
+        justification: applicable
+          ? risks
+            ? `Treats ${risks} risk${risks === 1 ? '' : 's'} in the register; part of the platform's baseline.`
+            : 'Required for the ISMS scope (platform, Rotterdam office and remote work) and by customer contracts.'
+          : gap?.notes || 'Not relevant to the scope.',
+        implementationStatus: !applicable ? 'NOT_STARTED' : gap?.status === 'PARTIAL' ? 'PARTIAL' : 'IMPLEMENTED',
+      },
+      actor,
+    );
+  }
+  await services.soa.issue(scope, 'First complete SoA after the gap analysis.', actor);
+  await approve(1);
+  await services.soa.update(scope, { controlRef: 'A.5.23', implementationStatus: 'IMPLEMENTED', justification: 'Cloud services are selected, contracted and reviewed under the supplier procedure; treats cloud risks.' }, actor);
+  await services.soa.issue(scope, 'Updated after the stage 1 audit.', actor);
+  await approve(2);
+  // Version 3 in draft: two controls changed since version 2.
+  await services.soa.update(scope, { controlRef: 'A.5.7', implementationStatus: 'IMPLEMENTED', justification: 'Threat intelligence feeds are triaged weekly by the platform team.' }, actor);
+  await services.soa.update(scope, { controlRef: 'A.8.30', applicable: true, implementationStatus: 'PLANNED', justification: 'The mobile app redesign is outsourced from January: supplier development is now in scope.' }, actor);
 }
