@@ -2,6 +2,7 @@ import { canSeeTask, roleCan } from '@annex/domain';
 import type { RequestContext } from '../core/context.js';
 import { roleIn } from '../core/authorization.js';
 import { typeOfId, type NodeTypeName } from '../core/ids.js';
+import { notFound, unauthenticated } from '../core/errors.js';
 import type { Node } from '../core/node.js';
 import { AuditEvent } from '../core/audit/audit-event.entity.js';
 import { Membership } from '../modules/organizations/membership.entity.js';
@@ -76,4 +77,15 @@ export async function resolveNode(ctx: RequestContext, id: string): Promise<Node
   const type = typeOfId(id);
   const loader = type ? NODE_LOADERS[type] : undefined;
   return loader ? loader(ctx, id) : null;
+}
+
+/**
+ * The record of the given type behind `id`, when the caller may see it; NOT_FOUND otherwise
+ * (an id of another organisation answers exactly like a missing one).
+ */
+export async function visibleNode<T>(ctx: RequestContext, type: NodeTypeName, id: string, what: string): Promise<T> {
+  if (!ctx.viewer) throw unauthenticated();
+  const node = typeOfId(id) === type ? await resolveNode(ctx, id) : null;
+  if (!node) throw notFound(what);
+  return node as T;
 }

@@ -75,3 +75,23 @@ export function toConnection<T>(rows: T[], limit: number, totalCount: number, cu
     totalCount,
   };
 }
+
+/** Cursors for lists ordered by computed values (scores, due dates): an opaque offset. */
+export function encodeOffsetCursor(offset: number): string {
+  return Buffer.from(`o:${offset}`).toString('base64url');
+}
+
+export function decodeOffsetCursor(cursor: string | null | undefined): number {
+  if (!cursor) return 0;
+  const match = /^o:(\d+)$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+  if (!match) throw badInput('after', 'Unknown cursor.', 'BAD_CURSOR');
+  return Number(match[1]);
+}
+
+/** A page of rows fetched with `offset` and `limit + 1`, with offset cursors. */
+export function toOffsetConnection<T>(rows: T[], limit: number, totalCount: number, offset: number): Connection<T> {
+  const page = toConnection(rows, limit, totalCount, () => '');
+  page.edges.forEach((edge, index) => (edge.cursor = encodeOffsetCursor(offset + index + 1)));
+  page.pageInfo.endCursor = page.edges.at(-1)?.cursor ?? null;
+  return page;
+}

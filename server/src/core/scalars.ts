@@ -36,3 +36,9 @@ export const DateScalar = new GraphQLScalarType<string, string>({
     throw new GraphQLError('A Date is written YYYY-MM-DD.', { extensions: { code: 'BAD_USER_INPUT' } });
   },
 });
+
+/** TypeORM transformer for `date` columns: keep PostgreSQL's YYYY-MM-DD string, never a shifted JS Date. */
+export const dateColumn = {
+  to: (value: string | null) => value,
+  from: (value: string | Date | null) => (value instanceof Date ? value.toISOString().slice(0, 10) : value),
+};

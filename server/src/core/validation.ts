@@ -25,3 +25,8 @@ function labelOf(field: string): string {
   const spaced = field.replace(/([A-Z])/g, ' $1').toLowerCase();
   return spaced.charAt(0).toUpperCase() + spaced.slice(1);
 }
+
+/** The fields a client actually sent: omitted ones stay as they are, an explicit null clears. */
+export function providedFields<T extends object>(input: T): Partial<T> {
+  return Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined)) as Partial<T>;
+}

@@ -2,7 +2,7 @@ import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { APPROVAL_DECISIONS, APPROVAL_STATUSES, type ApprovalDecision, type ApprovalStatus } from '@annex/domain';
 import { Node } from '../../core/node.js';
-import { DateScalar, DateTimeScalar } from '../../core/scalars.js';
+import { DateScalar, DateTimeScalar, dateColumn } from '../../core/scalars.js';
 
 export const ApprovalStatusEnum = Object.fromEntries(APPROVAL_STATUSES.map((s) => [s, s])) as { [K in ApprovalStatus]: K };
 registerEnumType(ApprovalStatusEnum, {
@@ -17,8 +17,6 @@ registerEnumType(ApprovalStatusEnum, {
 });
 export const ApprovalDecisionEnum = Object.fromEntries(APPROVAL_DECISIONS.map((d) => [d, d])) as { [K in ApprovalDecision]: K };
 registerEnumType(ApprovalDecisionEnum, { name: 'ApprovalDecisionKind' });
-
-const dateOnly = { to: (v: string | null) => v, from: (v: string | Date | null) => (v instanceof Date ? v.toISOString().slice(0, 10) : v) };
 
 @ObjectType('ApprovalRequest', { implements: Node, description: 'A request that named approvers sign off the exact content of a record.' })
 @Entity('approval_requests')
@@ -46,7 +44,7 @@ export class ApprovalRequest implements Node {
   quorum!: number;
 
   @Field(() => DateScalar, { nullable: true })
-  @Column('date', { name: 'due_date', nullable: true, transformer: dateOnly })
+  @Column('date', { name: 'due_date', nullable: true, transformer: dateColumn })
   dueDate!: string | null;
 
   @Field(() => String)

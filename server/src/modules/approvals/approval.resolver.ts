@@ -2,13 +2,12 @@ import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Obj
 import type { ApprovalDecision, ApprovalStatus } from '@annex/domain';
 import { Can, authorize, requireViewer } from '../../core/authorization.js';
 import { actorOf, type RequestContext } from '../../core/context.js';
-import { badInput, notFound } from '../../core/errors.js';
-import { isIdOf } from '../../core/ids.js';
+import { badInput } from '../../core/errors.js';
 import { Node } from '../../core/node.js';
 import { ConnectionType, PageArgs, pageSize, type Connection } from '../../core/pagination.js';
 import { DateScalar } from '../../core/scalars.js';
 import { organizationOfSubject } from '../../core/subjects.js';
-import { resolveNode } from '../../app/nodes.js';
+import { resolveNode, visibleNode } from '../../app/nodes.js';
 import { User } from '../identity/user.entity.js';
 import { Organization } from '../organizations/organization.entity.js';
 import { Task } from '../tasks/task.entity.js';
@@ -79,13 +78,6 @@ export class ApprovalRequestFilterInput {
   approverId?: string | null;
 }
 
-async function visibleRequest(ctx: RequestContext, id: string): Promise<ApprovalRequest> {
-  requireViewer(ctx);
-  const request = isIdOf('ApprovalRequest', id) ? ((await resolveNode(ctx, id)) as ApprovalRequest | null) : null;
-  if (!request) throw notFound('Approval request');
-  return request;
-}
-
 @Resolver(() => ApprovalRequest)
 export class ApprovalResolver {
   @Mutation(() => RequestApprovalPayload)
@@ -102,7 +94,7 @@ export class ApprovalResolver {
   @Mutation(() => DecideApprovalPayload)
   @Can('approval:decide')
   async decideApproval(@Arg('input', () => DecideApprovalInput) input: DecideApprovalInput, @Ctx() ctx: RequestContext): Promise<DecideApprovalPayload> {
-    const request = await visibleRequest(ctx, input.approvalRequestId);
+    const request = await visibleNode<ApprovalRequest>(ctx, 'ApprovalRequest', input.approvalRequestId, 'Approval request');
     const scope = await authorize(ctx, 'approval:decide', request.organizationId, 'Approval request');
     return { approvalRequest: await ctx.services.approvals.decide(scope, request.id, input.decision, input.comment, actorOf(ctx)) };
   }
@@ -110,7 +102,7 @@ export class ApprovalResolver {
   @Mutation(() => CancelApprovalPayload)
   @Can('approval:cancel')
   async cancelApproval(@Arg('input', () => CancelApprovalInput) input: CancelApprovalInput, @Ctx() ctx: RequestContext): Promise<CancelApprovalPayload> {
-    const request = await visibleRequest(ctx, input.approvalRequestId);
+    const request = await visibleNode<ApprovalRequest>(ctx, 'ApprovalRequest', input.approvalRequestId, 'Approval request');
     const scope = await authorize(ctx, 'approval:cancel', request.organizationId, 'Approval request');
     return { approvalRequest: await ctx.services.approvals.cancel(scope, request.id, actorOf(ctx)) };
   }

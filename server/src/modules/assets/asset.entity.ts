@@ -2,12 +2,10 @@ import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { ASSET_TYPES, type AssetType } from '@annex/domain';
 import { Node } from '../../core/node.js';
-import { DateScalar, DateTimeScalar } from '../../core/scalars.js';
+import { DateScalar, DateTimeScalar, dateColumn } from '../../core/scalars.js';
 
 export const AssetTypeEnum = Object.fromEntries(ASSET_TYPES.map((t) => [t, t])) as { [K in AssetType]: K };
 registerEnumType(AssetTypeEnum, { name: 'AssetType' });
-
-const dateOnly = { to: (v: string | null) => v, from: (v: string | Date | null) => (v instanceof Date ? v.toISOString().slice(0, 10) : v) };
 
 @ObjectType('Asset', { implements: Node, description: 'Something of value to protect: information, software, hardware, a service, people or a site.' })
 @Entity('assets')
@@ -55,7 +53,7 @@ export class Asset implements Node {
   availability!: number;
 
   @Field(() => DateScalar, { nullable: true })
-  @Column('date', { name: 'review_date', nullable: true, transformer: dateOnly })
+  @Column('date', { name: 'review_date', nullable: true, transformer: dateColumn })
   reviewDate!: string | null;
 
   @Field(() => DateTimeScalar)

@@ -1,12 +1,11 @@
 import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
 import { assetCriticality, canEditAsset, type AssetType } from '@annex/domain';
-import { Can, authorize, requireViewer, roleIn } from '../../core/authorization.js';
+import { Can, authorize, roleIn } from '../../core/authorization.js';
 import { actorOf, type RequestContext } from '../../core/context.js';
-import { notFound } from '../../core/errors.js';
-import { isIdOf } from '../../core/ids.js';
+import { providedFields } from '../../core/validation.js';
 import { ConnectionType, PageArgs, pageSize, type Connection } from '../../core/pagination.js';
 import { DateScalar } from '../../core/scalars.js';
-import { resolveNode } from '../../app/nodes.js';
+import { visibleNode } from '../../app/nodes.js';
 import { User } from '../identity/user.entity.js';
 import { Organization } from '../organizations/organization.entity.js';
 import { Asset, AssetTypeEnum } from './asset.entity.js';
@@ -151,37 +150,28 @@ export class ImportAssetsPayload {
   problems!: ImportProblem[];
 }
 
-const sent = <T extends object>(input: T): Partial<T> => Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) as Partial<T>;
-
-async function visibleAsset(ctx: RequestContext, id: string): Promise<Asset> {
-  requireViewer(ctx);
-  const asset = isIdOf('Asset', id) ? ((await resolveNode(ctx, id)) as Asset | null) : null;
-  if (!asset) throw notFound('Asset');
-  return asset;
-}
-
 @Resolver(() => Asset)
 export class AssetResolver {
   @Mutation(() => CreateAssetPayload)
   @Can('asset:create')
   async createAsset(@Arg('input', () => CreateAssetInput) input: CreateAssetInput, @Ctx() ctx: RequestContext): Promise<CreateAssetPayload> {
     const scope = await authorize(ctx, 'asset:create', input.organizationId);
-    return { asset: await ctx.services.assets.create(scope, sent(input), actorOf(ctx)) };
+    return { asset: await ctx.services.assets.create(scope, providedFields(input), actorOf(ctx)) };
   }
 
   @Mutation(() => UpdateAssetPayload)
   @Can('asset:update')
   async updateAsset(@Arg('input', () => UpdateAssetInput) input: UpdateAssetInput, @Ctx() ctx: RequestContext): Promise<UpdateAssetPayload> {
-    const asset = await visibleAsset(ctx, input.id);
+    const asset = await visibleNode<Asset>(ctx, 'Asset', input.id, 'Asset');
     const scope = await authorize(ctx, 'asset:update', asset.organizationId, 'Asset');
     const { id, version, ...fields } = input;
-    return { asset: await ctx.services.assets.update(scope, id, version, sent(fields), actorOf(ctx)) };
+    return { asset: await ctx.services.assets.update(scope, id, version, providedFields(fields), actorOf(ctx)) };
   }
 
   @Mutation(() => DeleteAssetPayload)
   @Can('asset:delete')
   async deleteAsset(@Arg('input', () => DeleteAssetInput) input: DeleteAssetInput, @Ctx() ctx: RequestContext): Promise<DeleteAssetPayload> {
-    const asset = await visibleAsset(ctx, input.id);
+    const asset = await visibleNode<Asset>(ctx, 'Asset', input.id, 'Asset');
     const scope = await authorize(ctx, 'asset:delete', asset.organizationId, 'Asset');
     return { deletedAssetId: await ctx.services.assets.delete(scope, asset.id, actorOf(ctx)) };
   }

@@ -2,14 +2,12 @@ import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { RISK_LEVELS, RISK_TREATMENTS, type RiskLevel, type RiskTreatment } from '@annex/domain';
 import { Node } from '../../core/node.js';
-import { DateScalar, DateTimeScalar } from '../../core/scalars.js';
+import { DateScalar, DateTimeScalar, dateColumn } from '../../core/scalars.js';
 
 export const RiskTreatmentEnum = Object.fromEntries(RISK_TREATMENTS.map((t) => [t, t])) as { [K in RiskTreatment]: K };
 registerEnumType(RiskTreatmentEnum, { name: 'RiskTreatment' });
 export const RiskLevelEnum = Object.fromEntries(RISK_LEVELS.map((l) => [l, l])) as { [K in RiskLevel]: K };
 registerEnumType(RiskLevelEnum, { name: 'RiskLevel' });
-
-const dateOnly = { to: (v: string | null) => v, from: (v: string | Date | null) => (v instanceof Date ? v.toISOString().slice(0, 10) : v) };
 
 @ObjectType('Risk', { implements: Node, description: 'An information security risk, scored on the organisation’s matrix.' })
 @Entity('risks')
@@ -73,7 +71,7 @@ export class Risk implements Node {
   ownerId!: string | null;
 
   @Field(() => DateScalar, { nullable: true })
-  @Column('date', { name: 'review_date', nullable: true, transformer: dateOnly })
+  @Column('date', { name: 'review_date', nullable: true, transformer: dateColumn })
   reviewDate!: string | null;
 
   @Field(() => DateTimeScalar)

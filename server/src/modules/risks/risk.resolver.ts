@@ -1,13 +1,12 @@
 import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Resolver, Root, registerEnumType } from 'type-graphql';
 import { needsOwnerAcceptance, riskLevel, roleCan, type RiskLevel, type RiskTreatment } from '@annex/domain';
 import { findControl } from '@annex/iso27001';
-import { Can, authorize, requireViewer, roleIn } from '../../core/authorization.js';
+import { Can, authorize, roleIn } from '../../core/authorization.js';
 import { actorOf, type RequestContext } from '../../core/context.js';
-import { notFound } from '../../core/errors.js';
-import { isIdOf } from '../../core/ids.js';
+import { providedFields } from '../../core/validation.js';
 import { ConnectionType, PageArgs, pageSize, type Connection } from '../../core/pagination.js';
 import { DateScalar } from '../../core/scalars.js';
-import { resolveNode } from '../../app/nodes.js';
+import { visibleNode } from '../../app/nodes.js';
 import { User } from '../identity/user.entity.js';
 import { Organization } from '../organizations/organization.entity.js';
 import { Asset } from '../assets/asset.entity.js';
@@ -225,37 +224,28 @@ export class RiskHeatMapCell {
   count!: number;
 }
 
-const sent = <T extends object>(input: T): Partial<T> => Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) as Partial<T>;
-
-async function visibleRisk(ctx: RequestContext, id: string): Promise<Risk> {
-  requireViewer(ctx);
-  const risk = isIdOf('Risk', id) ? ((await resolveNode(ctx, id)) as Risk | null) : null;
-  if (!risk) throw notFound('Risk');
-  return risk;
-}
-
 @Resolver(() => Risk)
 export class RiskResolver {
   @Mutation(() => CreateRiskPayload)
   @Can('risk:create')
   async createRisk(@Arg('input', () => CreateRiskInput) input: CreateRiskInput, @Ctx() ctx: RequestContext): Promise<CreateRiskPayload> {
     const scope = await authorize(ctx, 'risk:create', input.organizationId);
-    return { risk: await ctx.services.risks.create(scope, sent(input), actorOf(ctx)) };
+    return { risk: await ctx.services.risks.create(scope, providedFields(input), actorOf(ctx)) };
   }
 
   @Mutation(() => UpdateRiskPayload)
   @Can('risk:update')
   async updateRisk(@Arg('input', () => UpdateRiskInput) input: UpdateRiskInput, @Ctx() ctx: RequestContext): Promise<UpdateRiskPayload> {
-    const risk = await visibleRisk(ctx, input.id);
+    const risk = await visibleNode<Risk>(ctx, 'Risk', input.id, 'Risk');
     const scope = await authorize(ctx, 'risk:update', risk.organizationId, 'Risk');
     const { id, version, ...fields } = input;
-    return { risk: await ctx.services.risks.update(scope, id, version, sent(fields), actorOf(ctx)) };
+    return { risk: await ctx.services.risks.update(scope, id, version, providedFields(fields), actorOf(ctx)) };
   }
 
   @Mutation(() => DeleteRiskPayload)
   @Can('risk:delete')
   async deleteRisk(@Arg('input', () => DeleteRiskInput) input: DeleteRiskInput, @Ctx() ctx: RequestContext): Promise<DeleteRiskPayload> {
-    const risk = await visibleRisk(ctx, input.id);
+    const risk = await visibleNode<Risk>(ctx, 'Risk', input.id, 'Risk');
     const scope = await authorize(ctx, 'risk:delete', risk.organizationId, 'Risk');
     return { deletedRiskId: await ctx.services.risks.delete(scope, risk.id, actorOf(ctx)) };
   }

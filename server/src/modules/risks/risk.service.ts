@@ -19,7 +19,7 @@ import { badInput, conflict, forbidden, notFound } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
 import { isCalendarDate } from '../../core/scalars.js';
 import { requiredText } from '../../core/validation.js';
-import { toConnection, type Connection } from '../../core/pagination.js';
+import { decodeOffsetCursor, toOffsetConnection, type Connection } from '../../core/pagination.js';
 import type { Actor } from '../organizations/organization.service.js';
 import type { ApprovalService } from '../approvals/approval.service.js';
 import { Risk } from './risk.entity.js';
@@ -273,7 +273,7 @@ export class RiskService {
       query.andWhere('r.inherent_score IN (:...scores)', { scores: scores.length ? scores : [-1] });
     }
     const totalCount = await query.clone().getCount();
-    const offset = after ? decodeOffset(after) : 0;
+    const offset = decodeOffsetCursor(after);
     const { field, direction } = order ?? { field: 'INHERENT_SCORE', direction: 'DESC' };
     const rows = await query
       .orderBy(ORDER_COLUMNS[field], direction, 'NULLS LAST')
@@ -281,10 +281,7 @@ export class RiskService {
       .offset(offset)
       .limit(first + 1)
       .getMany();
-    const page = toConnection(rows, first, totalCount, () => '');
-    page.edges.forEach((edge, index) => (edge.cursor = Buffer.from(`o:${offset + index + 1}`).toString('base64url')));
-    page.pageInfo.endCursor = page.edges.at(-1)?.cursor ?? null;
-    return page;
+    return toOffsetConnection(rows, first, totalCount, offset);
   }
 
   /** How many risks sit in each cell of the matrix, before or after treatment. */
@@ -366,8 +363,3 @@ export class RiskService {
   }
 }
 
-function decodeOffset(cursor: string): number {
-  const match = /^o:(\d+)$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  if (!match) throw badInput('after', 'Unknown cursor.', 'BAD_CURSOR');
-  return Number(match[1]);
-}

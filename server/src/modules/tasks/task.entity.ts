@@ -2,7 +2,7 @@ import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { TASK_PRIORITIES, TASK_STATUSES, type TaskPriority, type TaskStatus } from '@annex/domain';
 import { Node } from '../../core/node.js';
-import { DateScalar, DateTimeScalar } from '../../core/scalars.js';
+import { DateScalar, DateTimeScalar, dateColumn } from '../../core/scalars.js';
 
 export const TaskStatusEnum = Object.fromEntries(TASK_STATUSES.map((s) => [s, s])) as { [K in TaskStatus]: K };
 registerEnumType(TaskStatusEnum, { name: 'TaskStatus' });
@@ -20,9 +20,6 @@ export class ChecklistItem {
   @Field(() => Boolean)
   done!: boolean;
 }
-
-/** A `date` column as the YYYY-MM-DD string PostgreSQL gives, never a shifted JS Date. */
-const dateOnly = { to: (v: string | null) => v, from: (v: string | Date | null) => (v instanceof Date ? v.toISOString().slice(0, 10) : v) };
 
 @ObjectType('Task', { implements: Node, description: 'A piece of work with an owner and a deadline.' })
 @Entity('tasks')
@@ -55,7 +52,7 @@ export class Task implements Node {
   priority!: TaskPriority;
 
   @Field(() => DateScalar, { nullable: true })
-  @Column('date', { name: 'due_date', nullable: true, transformer: dateOnly })
+  @Column('date', { name: 'due_date', nullable: true, transformer: dateColumn })
   dueDate!: string | null;
 
   @Column('text', { name: 'assignee_id', nullable: true })

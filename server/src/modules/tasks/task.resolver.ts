@@ -1,13 +1,12 @@
 import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
 import { canEditTask, isOverdue, todayUtc, type TaskPriority, type TaskStatus } from '@annex/domain';
-import { Can, authorize, requireViewer, roleIn } from '../../core/authorization.js';
+import { Can, authorize, roleIn } from '../../core/authorization.js';
 import { actorOf, type RequestContext } from '../../core/context.js';
-import { notFound } from '../../core/errors.js';
-import { isIdOf } from '../../core/ids.js';
+import { providedFields } from '../../core/validation.js';
 import { Node } from '../../core/node.js';
 import { ConnectionType, PageArgs, pageSize, type Connection } from '../../core/pagination.js';
 import { DateScalar } from '../../core/scalars.js';
-import { resolveNode } from '../../app/nodes.js';
+import { resolveNode, visibleNode } from '../../app/nodes.js';
 import { User } from '../identity/user.entity.js';
 import { Organization } from '../organizations/organization.entity.js';
 import { Task, TaskPriorityEnum, TaskStatusEnum } from './task.entity.js';
@@ -128,42 +127,30 @@ export class DeleteTaskPayload {
   deletedTaskId!: string;
 }
 
-/** Only the fields the client sent: an omitted field keeps its value, an explicit null clears it. */
-function sent<T extends object>(input: T): Partial<T> {
-  return Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) as Partial<T>;
-}
-
 @Resolver(() => Task)
 export class TaskResolver {
   @Mutation(() => CreateTaskPayload)
   @Can('task:create')
   async createTask(@Arg('input', () => CreateTaskInput) input: CreateTaskInput, @Ctx() ctx: RequestContext): Promise<CreateTaskPayload> {
     const scope = await authorize(ctx, 'task:create', input.organizationId);
-    return { task: await ctx.services.tasks.create(scope, sent(input), actorOf(ctx)) };
+    return { task: await ctx.services.tasks.create(scope, providedFields(input), actorOf(ctx)) };
   }
 
   @Mutation(() => UpdateTaskPayload)
   @Can('task:update')
   async updateTask(@Arg('input', () => UpdateTaskInput) input: UpdateTaskInput, @Ctx() ctx: RequestContext): Promise<UpdateTaskPayload> {
-    const task = await this.visibleTask(ctx, input.id);
+    const task = await visibleNode<Task>(ctx, 'Task', input.id, 'Task');
     const scope = await authorize(ctx, 'task:update', task.organizationId, 'Task');
     const { id, version, ...fields } = input;
-    return { task: await ctx.services.tasks.update(scope, id, version, sent(fields), actorOf(ctx)) };
+    return { task: await ctx.services.tasks.update(scope, id, version, providedFields(fields), actorOf(ctx)) };
   }
 
   @Mutation(() => DeleteTaskPayload)
   @Can('task:delete')
   async deleteTask(@Arg('input', () => DeleteTaskInput) input: DeleteTaskInput, @Ctx() ctx: RequestContext): Promise<DeleteTaskPayload> {
-    const task = await this.visibleTask(ctx, input.id);
+    const task = await visibleNode<Task>(ctx, 'Task', input.id, 'Task');
     const scope = await authorize(ctx, 'task:delete', task.organizationId, 'Task');
     return { deletedTaskId: await ctx.services.tasks.delete(scope, task.id, actorOf(ctx)) };
-  }
-
-  private async visibleTask(ctx: RequestContext, id: string): Promise<Task> {
-    requireViewer(ctx);
-    const task = isIdOf('Task', id) ? ((await resolveNode(ctx, id)) as Task | null) : null;
-    if (!task) throw notFound('Task');
-    return task;
   }
 
   @FieldResolver(() => Boolean, { description: 'Open and past its due date.' })

@@ -18,7 +18,7 @@ import { newId } from '../../core/ids.js';
 import { organizationOfSubject } from '../../core/subjects.js';
 import { requiredText } from '../../core/validation.js';
 import { isCalendarDate } from '../../core/scalars.js';
-import { toConnection, type Connection } from '../../core/pagination.js';
+import { decodeOffsetCursor, toOffsetConnection, type Connection } from '../../core/pagination.js';
 import { createHash } from 'node:crypto';
 import type { Actor } from '../organizations/organization.service.js';
 import type { NotificationService } from '../notifications/notification.service.js';
@@ -258,7 +258,7 @@ export class TaskService {
       query.andWhere(filter.overdue ? overdue : `NOT ${overdue}`, { today: todayUtc(), open: OPEN_TASK_STATUSES });
     }
     const totalCount = await query.clone().getCount();
-    const offset = decodeOffset(after);
+    const offset = decodeOffsetCursor(after);
     // Open work first, then by due date (no date last), newest first within a day.
     const rows = await query
       .orderBy(`CASE WHEN t.status IN ('DONE','CANCELLED') THEN 1 ELSE 0 END`, 'ASC')
@@ -267,10 +267,7 @@ export class TaskService {
       .offset(offset)
       .limit(first + 1)
       .getMany();
-    const page = toConnection(rows, first, totalCount, () => '');
-    page.edges.forEach((edge, index) => (edge.cursor = encodeOffset(offset + index + 1)));
-    page.pageInfo.endCursor = page.edges.at(-1)?.cursor ?? null;
-    return page;
+    return toOffsetConnection(rows, first, totalCount, offset);
   }
 
   private async addWatchers(em: EntityManager, taskId: string, userIds: Array<string | null>): Promise<void> {
@@ -297,13 +294,3 @@ function pick(task: Task) {
   return Object.fromEntries(FIELDS_AUDITED.map((k) => [k, task[k]]));
 }
 
-function encodeOffset(n: number): string {
-  return Buffer.from(`o:${n}`).toString('base64url');
-}
-
-function decodeOffset(cursor: string | null | undefined): number {
-  if (!cursor) return 0;
-  const match = /^o:(\d+)$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  if (!match) throw badInput('after', 'Unknown cursor.', 'BAD_CURSOR');
-  return Number(match[1]);
-}
