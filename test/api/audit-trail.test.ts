@@ -64,6 +64,8 @@ describe('audit trail', () => {
     });
     const { verifyAuditTrail } = await org.as.OWNER.ok(`query($id: ID!) { verifyAuditTrail(organizationId: $id) { ok checked firstBrokenId } }`, { id: org.id });
     expect(verifyAuditTrail).toEqual({ ok: false, checked: 4, firstBrokenId: victim });
+    const { verifyAuditTrail: again } = await org.as.OWNER.ok(`query($id: ID!) { verifyAuditTrail(organizationId: $id) { firstBrokenSeq } }`, { id: org.id });
+    expect(again.firstBrokenSeq).toBe(4);
   });
 
   it('exports CSV with the session cookie or a bearer token, and refuses others', async () => {

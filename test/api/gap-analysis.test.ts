@@ -108,6 +108,9 @@ describe('gap analysis RBAC', () => {
     if (roleCan(role, 'gap:update')) {
       await org.as.OWNER.ok(UPDATE, { input: { organizationId: org.id, ref, ownerId: org.users[role].id } });
       expect((await org.as[role].request(UPDATE, { input: { organizationId: org.id, ref, status: 'IMPLEMENTED' } })).errors).toBeUndefined();
+      const handOver = await org.as[role].request(UPDATE, { input: { organizationId: org.id, ref, ownerId: org.users.EMPLOYEE.id } });
+      if (roleCan(role, 'gap:updateAny')) expect(handOver.errors).toBeUndefined();
+      else expect(handOver.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     }
     const plan = await org.as[role].request(PLAN, { input: { organizationId: org.id, refs: ['A.6.1'] } });
     if (roleCan(role, 'gap:plan')) expect(plan.errors).toBeUndefined();

@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { Node } from '../node.js';
 import { DateTimeScalar, JSONScalar } from '../scalars.js';
@@ -18,7 +18,7 @@ export class AuditEvent implements Node {
   @Column('text', { name: 'chain_key' })
   chainKey!: string;
 
-  @Field(() => Number, { description: 'Position in the chain, from 1.' })
+  @Field(() => Int, { description: 'Position in the chain, from 1.' })
   @Column('bigint', { transformer: { to: (v: number) => v, from: (v: string) => Number(v) } })
   seq!: number;
 

@@ -101,6 +101,8 @@ export interface ChainVerification {
   ok: boolean;
   checked: number;
   firstBrokenId: string | null;
+  /** The position of the first broken row (also set when rows were cut from the end). */
+  firstBrokenSeq: number | null;
 }
 
 /** Walks a chain in order, recomputing every hash and link; reports the first row that fails. */
@@ -119,7 +121,7 @@ export async function verifyChain(em: EntityManager, chainKey: string, batchSize
     for (const row of rows) {
       checked += 1;
       if (row.seq !== expectedSeq || row.prevHash !== prevHash || hashAuditRow(prevHash, row) !== row.hash) {
-        return { ok: false, checked, firstBrokenId: row.id };
+        return { ok: false, checked, firstBrokenId: row.id, firstBrokenSeq: row.seq };
       }
       prevHash = row.hash;
       expectedSeq += 1;
@@ -129,7 +131,7 @@ export async function verifyChain(em: EntityManager, chainKey: string, batchSize
   const [head] = (await em.query(`SELECT seq, last_hash FROM audit_chain_heads WHERE chain_key = $1`, [chainKey])) as Array<{ seq: string; last_hash: string }>;
   if (head && (Number(head.seq) !== expectedSeq - 1 || head.last_hash !== prevHash)) {
     // Rows were removed from the end of the chain (or the head was altered).
-    return { ok: false, checked, firstBrokenId: null };
+    return { ok: false, checked, firstBrokenId: null, firstBrokenSeq: expectedSeq };
   }
-  return { ok: true, checked, firstBrokenId: null };
+  return { ok: true, checked, firstBrokenId: null, firstBrokenSeq: null };
 }

@@ -126,6 +126,9 @@ export class AssetService {
       const current = await em.getRepository(Asset).findOneBy({ id, organizationId: scope.organizationId });
       if (!current) throw notFound('Asset');
       if (!canEditAsset(scope.role, scope.userId, current)) throw forbidden('You can edit the assets you own.');
+      if (!scope.can('asset:delete') && input.ownerId !== undefined && input.ownerId !== current.ownerId) {
+        throw forbidden('Only owners and ISMS managers hand an asset to someone else.');
+      }
       const fields = await this.validate(em, scope.organizationId, { ...input, id } as AssetFields, false);
       const next = { ...current, ...fields, version: current.version + 1, updatedAt: new Date() } as Asset;
       const result = await em

@@ -40,6 +40,9 @@ export class AuditTrailVerification {
 
   @Field(() => ID, { nullable: true, description: 'The first row whose hash or link does not match.' })
   firstBrokenId!: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Its position in the chain (the `#` of the audit trail page).' })
+  firstBrokenSeq!: number | null;
 }
 
 @Resolver(() => AuditEvent)

@@ -74,6 +74,9 @@ export class GapService {
       const [locked] = (await em.query(`SELECT id FROM gap_items WHERE organization_id = $1 AND ref = $2 FOR UPDATE`, [scope.organizationId, input.ref])) as Array<{ id: string }>;
       const current = await em.getRepository(GapItem).findOneByOrFail({ id: locked!.id });
       if (!scope.can('gap:updateAny') && current.ownerId !== scope.userId) throw forbidden('You can assess the items you own.');
+      if (!scope.can('gap:updateAny') && input.ownerId !== undefined && input.ownerId !== current.ownerId) {
+        throw forbidden('Only owners and ISMS managers hand an item to someone else.');
+      }
       if (input.version !== undefined && input.version !== null && input.version !== current.version) {
         throw conflict(`This item was assessed by someone else meanwhile (you had version ${input.version}, it is now ${current.version}). Reload to see their assessment.`);
       }

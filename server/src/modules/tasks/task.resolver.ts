@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
 import { canEditTask, isOverdue, todayUtc, type TaskPriority, type TaskStatus } from '@annex/domain';
 import { Can, authorize, roleIn } from '../../core/authorization.js';
 import { actorOf, type RequestContext } from '../../core/context.js';
@@ -57,7 +57,7 @@ export class UpdateTaskInput {
   @Field(() => ID)
   id!: string;
 
-  @Field(() => Number, { description: 'The version you saw; a stale one is a CONFLICT.' })
+  @Field(() => Int, { description: 'The version you saw; a stale one is a CONFLICT.' })
   version!: number;
 
   @Field(() => String, { nullable: true })
