@@ -29,7 +29,8 @@ createRoot(root).render(
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
       <ErrorBoundary>
         <ApolloProvider client={apolloClient}>
-          <Notifications position="top-right" limit={3} />
+          {/* Bottom left: toasts must not cover the bell, the user menu or a side panel’s title and buttons. */}
+          <Notifications position="bottom-left" limit={3} />
           <RouterProvider router={router} />
         </ApolloProvider>
       </ErrorBoundary>

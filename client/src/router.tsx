@@ -11,7 +11,14 @@ import { DashboardPage } from './pages/dashboard/dashboard-page';
 import { RootRedirect } from './pages/home/root-redirect';
 import { JourneyAreaPage } from './pages/journey/journey-area-page';
 import { JOURNEY_AREAS } from './pages/journey/journey-areas';
+import { ApprovalsPage } from './pages/approvals/approvals-page';
+import { AssetsPage } from './pages/assets/assets-page';
+import { GapAnalysisPage } from './pages/gap-analysis/gap-analysis-page';
+import { RisksPage } from './pages/risks/risks-page';
+import { SoaPage } from './pages/soa/soa-page';
 import { MembersPage } from './pages/members/members-page';
+import { MyWorkPage } from './pages/my-work/my-work-page';
+import { TasksPage } from './pages/tasks/tasks-page';
 import { NotFoundPage, RouteErrorPage } from './pages/not-found/not-found-page';
 import { SettingsPage } from './pages/settings/settings-page';
 import { OrganizationShell } from './pages/shell/organization-shell';
@@ -47,6 +54,13 @@ export const router = createBrowserRouter([
             element: <OrganizationShell />,
             children: [
               { index: true, element: titled('Dashboard', <DashboardPage />) },
+              { path: 'my-work', element: titled('My work', <MyWorkPage />) },
+              { path: 'tasks', element: titled('Tasks', <RequireAction action="task:read"><TasksPage /></RequireAction>) },
+              { path: 'approvals', element: titled('Approvals', <RequireAction action="approval:read"><ApprovalsPage /></RequireAction>) },
+              { path: 'gap-analysis', element: titled('Gap analysis', <RequireAction action="gap:read"><GapAnalysisPage /></RequireAction>) },
+              { path: 'assets', element: titled('Assets', <RequireAction action="asset:read"><AssetsPage /></RequireAction>) },
+              { path: 'risks', element: titled('Risks', <RequireAction action="risk:read"><RisksPage /></RequireAction>) },
+              { path: 'statement-of-applicability', element: titled('Statement of Applicability', <RequireAction action="soa:read"><SoaPage /></RequireAction>) },
               ...JOURNEY_AREAS.map((area) => ({ path: area.path, element: titled(area.title, <JourneyAreaPage area={area} />) })),
               { path: 'audit-trail', element: titled('Audit trail', <RequireAction action="auditTrail:read"><AuditTrailPage /></RequireAction>) },
               { path: 'members', element: titled('Members', <MembersPage />) },

@@ -17,6 +17,8 @@ export interface ApiError {
   message: string;
   /** For BAD_USER_INPUT: the input field the message is about. */
   field: string | null;
+  /** A machine-readable cause (`extensions.reason`), such as `SUBJECT_CHANGED` or `CURSOR_EXPIRED`. */
+  reason: string | null;
 }
 
 const NETWORK_MESSAGE = 'Annex could not be reached. Check your connection and try again.';
@@ -27,10 +29,12 @@ export function readApiError(error: unknown): ApiError {
     const first = error.errors[0];
     const code = first?.extensions?.['code'];
     const field = first?.extensions?.['field'];
+    const reason = first?.extensions?.['reason'];
     return {
       code: typeof code === 'string' ? code : 'INTERNAL_SERVER_ERROR',
       message: first?.message ?? 'Something went wrong.',
       field: typeof field === 'string' ? field : null,
+      reason: typeof reason === 'string' ? reason : null,
     };
   }
   if (ServerError.is(error)) {
@@ -38,9 +42,10 @@ export function readApiError(error: unknown): ApiError {
       code: error.statusCode >= 500 ? 'INTERNAL_SERVER_ERROR' : 'NETWORK',
       message: error.statusCode >= 500 ? 'Annex had a problem answering. Try again in a moment.' : NETWORK_MESSAGE,
       field: null,
+      reason: null,
     };
   }
-  return { code: 'NETWORK', message: NETWORK_MESSAGE, field: null };
+  return { code: 'NETWORK', message: NETWORK_MESSAGE, field: null, reason: null };
 }
 
 export function apiErrorCode(error: unknown): string {

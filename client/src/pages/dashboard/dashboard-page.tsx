@@ -1,7 +1,7 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
 import { Anchor, Card, Grid, Group, Stack, Text, ThemeIcon, Title } from '@mantine/core';
-import { IconArrowRight, IconHistory, IconKey, IconUserPlus, IconUsers, type Icon } from '@tabler/icons-react';
+import { IconArrowRight, IconHistory, IconKey, IconListCheck, IconUserPlus, IconUsers, type Icon } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { PageHeader } from '../../components/page-header';
 import { ErrorState, SkeletonRows } from '../../components/query-states';
@@ -43,6 +43,7 @@ export function DashboardPage() {
   const firstName = viewer.name.split(/\s+/)[0] ?? viewer.name;
 
   const nextSteps: NextStep[] = [
+    { icon: IconListCheck, title: 'See what needs you now', detail: 'My work: approvals waiting for your decision, your overdue tasks and this week’s deadlines.', to: `${base}/my-work` },
     can('member:invite')
       ? { icon: IconUserPlus, title: 'Invite your team', detail: 'Give your ISMS manager, management and colleagues the role that fits them.', to: `${base}/members` }
       : { icon: IconUsers, title: 'Meet your team', detail: 'See who works on the programme and what each role does.', to: `${base}/members` },

@@ -1,15 +1,10 @@
 import {
-  IconAlertTriangle,
-  IconBox,
   IconCertificate,
   IconClipboardCheck,
   IconFileText,
-  IconListCheck,
-  IconListDetails,
   IconPresentation,
   IconSchool,
   IconTarget,
-  IconZoomCheck,
   type Icon,
 } from '@tabler/icons-react';
 
@@ -41,63 +36,8 @@ export interface JourneyArea {
   firstAction: string;
 }
 
-/** The areas of the journey that are not built yet: each teaches what it is for. */
+/** The areas of the journey that are not built yet: each teaches what it is for (My work, Tasks, Approvals, Gap analysis, Assets, Risks and the Statement of Applicability are built). */
 export const JOURNEY_AREAS: readonly JourneyArea[] = [
-  {
-    path: 'my-work',
-    title: 'My work',
-    tagline: 'What needs you now, across the whole programme.',
-    icon: IconListCheck,
-    stepLabel: 'Every step of the journey',
-    steps: [],
-    purpose:
-      'Everything that waits for you, across the whole programme, in one list: tasks you own, approvals you were asked for, evidence requests and corrective actions, each with its deadline. Start your day here and work from the top, overdue first.',
-    firstAction: 'Once tasks and approvals arrive, whatever is assigned to you appears here on its own.',
-  },
-  {
-    path: 'gap-analysis',
-    title: 'Gap analysis',
-    tagline: 'Where you stand against every clause and Annex A control.',
-    icon: IconZoomCheck,
-    stepLabel: 'Step 1 · Preparation',
-    steps: ['preparation'],
-    purpose:
-      'Find out where you stand against ISO/IEC 27001:2022 before anything else. Every clause from 4.1 to 10.2 and each of the 93 Annex A controls gets a status, a maturity level, an owner and notes; scores per clause and theme show the gaps, and the gaps become your prioritised implementation plan.',
-    firstAction: 'You will walk through the clauses with the people who own them and rate each one.',
-  },
-  {
-    path: 'assets',
-    title: 'Assets',
-    tagline: 'What you protect, who owns it and what it is worth.',
-    icon: IconBox,
-    stepLabel: 'Step 1 · Preparation',
-    steps: ['preparation'],
-    purpose:
-      'List what you need to protect: information, software, hardware, services, people and sites, each with an owner and a value for confidentiality, integrity and availability. This inventory (Annex A 5.9) is the ground your risk assessment stands on.',
-    firstAction: 'You will start with the information and systems your customers depend on most.',
-  },
-  {
-    path: 'risks',
-    title: 'Risks',
-    tagline: 'What could go wrong, how badly, and what you do about it.',
-    icon: IconAlertTriangle,
-    stepLabel: 'Step 1 · Preparation',
-    steps: ['preparation'],
-    purpose:
-      'Assess the risks to your assets by likelihood and impact on a 5×5 matrix and compare them with your acceptance threshold. Decide a treatment for each (mitigate, accept, transfer or avoid) with the controls that carry it, and have the risk owner accept the residual risk (clause 6.1.3 f). A heat map shows where you stand.',
-    firstAction: 'You will link each risk to an asset, a threat and a vulnerability, then score it.',
-  },
-  {
-    path: 'statement-of-applicability',
-    title: 'Statement of Applicability',
-    tagline: 'Which Annex A controls apply, why, and how far they are implemented.',
-    icon: IconListDetails,
-    stepLabel: 'Step 1 · Preparation',
-    steps: ['preparation'],
-    purpose:
-      'The Statement of Applicability (clause 6.1.3 d) takes all 93 Annex A controls and says, for each, whether it applies and why, how far it is implemented, and which risks and documents stand behind it. Management approves it, and it is the first document your auditor reads.',
-    firstAction: 'You will decide applicability control by control, starting from your risk treatment.',
-  },
   {
     path: 'documents',
     title: 'Documents',

@@ -1,7 +1,8 @@
-import { useQuery } from '@apollo/client/react';
+import { useApolloClient, useQuery } from '@apollo/client/react';
 import { AppShell, Burger, Button, Center, Container, Group, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { Link, Outlet, useParams } from 'react-router';
+import { Link, Outlet, useNavigate, useParams } from 'react-router';
+import { useOrganizationEvents } from '../../apollo/organization-events';
 import { AnnexWordmark } from '../../components/annex-wordmark';
 import { ErrorState, FullScreenLoader } from '../../components/query-states';
 import { ORGANIZATION_ACCESS_QUERY, OrganizationProvider } from '../../organization/organization-context';
@@ -9,13 +10,24 @@ import { ConnectionIndicator } from './_components/connection-indicator';
 import { MainNavigation } from './_components/main-navigation';
 import { NotificationsBell } from './_components/notifications-bell';
 import { OrganizationSwitcher } from './_components/organization-switcher';
+import { useViewer } from '../../session/require-viewer';
 import { UserMenu } from '../../session/user-menu';
+import { showNotificationToast } from './_components/live-notification-toast';
 
 /** Everything under /o/:orgId: the organisation's access is fetched once, then the shell. */
 export function OrganizationShell() {
   const { orgId = '' } = useParams();
   const { data, loading, error, refetch } = useQuery(ORGANIZATION_ACCESS_QUERY, { variables: { id: orgId } });
   const [navOpened, { toggle: toggleNav, close: closeNav }] = useDisclosure(false);
+  const viewer = useViewer();
+  const client = useApolloClient();
+  const navigate = useNavigate();
+  const accessible = !!data?.organization;
+  // One live stream per open organisation: every screen below updates in place, and what
+  // concerns me pops up as a toast.
+  useOrganizationEvents(accessible ? orgId : '', viewer.id, {
+    onNotification: (notification) => showNotificationToast(client, orgId, notification, navigate),
+  });
 
   if (loading && !data) return <FullScreenLoader />;
   if (error && !data?.organization) {

@@ -1,4 +1,4 @@
-import { IconHistory, IconLayoutDashboard, IconSettings, IconUsers, type Icon } from '@tabler/icons-react';
+import { IconAlertTriangle, IconBox, IconChecklist, IconHistory, IconLayoutDashboard, IconListCheck, IconListDetails, IconSettings, IconSignature, IconUsers, IconZoomCheck, type Icon } from '@tabler/icons-react';
 import { JOURNEY_AREAS } from '../../journey/journey-areas';
 
 export interface NavigationItem {
@@ -13,6 +13,13 @@ export interface NavigationItem {
 /** The journey, in the order an organisation goes through it. */
 export const JOURNEY_NAVIGATION: readonly NavigationItem[] = [
   { label: 'Dashboard', path: '', icon: IconLayoutDashboard },
+  { label: 'My work', path: 'my-work', icon: IconListCheck },
+  { label: 'Tasks', path: 'tasks', icon: IconChecklist, requires: 'task:read' },
+  { label: 'Approvals', path: 'approvals', icon: IconSignature, requires: 'approval:read' },
+  { label: 'Gap analysis', path: 'gap-analysis', icon: IconZoomCheck, requires: 'gap:read' },
+  { label: 'Assets', path: 'assets', icon: IconBox, requires: 'asset:read' },
+  { label: 'Risks', path: 'risks', icon: IconAlertTriangle, requires: 'risk:read' },
+  { label: 'Statement of Applicability', path: 'statement-of-applicability', icon: IconListDetails, requires: 'soa:read' },
   ...JOURNEY_AREAS.map((area) => ({ label: area.title, path: area.path, icon: area.icon })),
 ];
 
