@@ -80,10 +80,14 @@ describe('gap analysis', () => {
 
   it('plans gaps as linked tasks, prioritised by the size of the gap, and refuses to plan what has no gap', async () => {
     await org.as.ISMS_MANAGER.ok(UPDATE, { input: { organizationId: org.id, ref: 'A.8.8', ownerId: org.users.CONTRIBUTOR.id } });
+    // A.8.8 treats a critical risk: its task takes the risk's priority.
+    await org.as.ISMS_MANAGER.ok(`mutation($input: CreateRiskInput!) { createRisk(input: $input) { risk { id } } }`, {
+      input: { organizationId: org.id, title: 'Unpatched servers exploited', likelihood: 5, impact: 5, treatment: 'MITIGATE', controlRefs: ['A.8.8'] },
+    });
     const { planGaps } = await org.as.ISMS_MANAGER.ok(PLAN, { input: { organizationId: org.id, refs: ['A.5.7', 'A.8.8'], dueDate: '2027-02-28' } });
     expect(planGaps.tasks).toHaveLength(2);
     expect(planGaps.tasks[0]).toMatchObject({ title: 'Close the gap: A.5.7 Threat intelligence', priority: 'MEDIUM', dueDate: '2027-02-28', assignee: { id: org.users.CONTRIBUTOR.id } });
-    expect(planGaps.tasks[1]).toMatchObject({ priority: 'HIGH' });
+    expect(planGaps.tasks[1]).toMatchObject({ priority: 'CRITICAL' });
     const { organization } = await org.as.ISMS_MANAGER.ok(ASSESSMENT, { id: org.id, filter: { status: ['PARTIAL'] } });
     const item = organization.gapAssessment.items.find((i: { ref: string }) => i.ref === 'A.5.7');
     expect(item.tasks.map((t: { id: string }) => t.id)).toEqual([planGaps.tasks[0].id]);

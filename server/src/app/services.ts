@@ -80,7 +80,7 @@ export function createServices(deps: { config: Config; logger: Logger; db: Datab
     comments: new CommentService(db, notifications),
     events,
     assets: new AssetService(db),
-    gaps: new GapService(db, tasks),
+    gaps: new GapService(db, tasks, risks),
     risks,
     soa: new SoaService(db),
   };

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { GAP_STATUSES, MATURITY_MAX, MATURITY_MIN, gapPriority, type GapStatus } from '@annex/domain';
+import { GAP_STATUSES, MATURITY_MAX, MATURITY_MIN, gapPriority, riskLevel, type GapStatus, type TaskPriority } from '@annex/domain';
 import { CLAUSES, CONTROLS } from '@annex/iso27001';
 import type { Database } from '../../core/db/database.js';
 import type { OrgScope } from '../../core/authorization.js';
@@ -10,6 +10,7 @@ import { isCalendarDate } from '../../core/scalars.js';
 import type { Actor } from '../organizations/organization.service.js';
 import type { TaskService } from '../tasks/task.service.js';
 import type { Task } from '../tasks/task.entity.js';
+import type { RiskService } from '../risks/risk.service.js';
 import { GapItem } from './gap-item.entity.js';
 
 /** The requirements assessed: the clauses without sub-clauses of their own, then the 93 controls. */
@@ -39,6 +40,7 @@ export class GapService {
   constructor(
     private readonly db: Database,
     private readonly tasks: TaskService,
+    private readonly risks: RiskService,
   ) {}
 
   /** Creates the missing items of an organisation (all of them the first time, new catalogue refs later). */
@@ -116,7 +118,7 @@ export class GapService {
     });
   }
 
-  /** Turns gaps into tasks: one per item, linked to it, owned by its owner, prioritised by the size of the gap. */
+  /** Turns gaps into tasks: one per item, linked to it, owned by its owner, prioritised by its linked risks or the size of the gap. */
   async plan(scope: OrgScope, input: { refs: string[]; dueDate?: string | null; assigneeId?: string | null }, actor: Actor): Promise<Task[]> {
     const refs = [...new Set(input.refs ?? [])];
     if (!refs.length) throw badInput('refs', 'Choose at least one gap to plan.', 'REQUIRED');
@@ -124,6 +126,17 @@ export class GapService {
     if (unknown) throw badInput('refs', `${unknown} is not a clause or Annex A control of ISO/IEC 27001:2022.`, 'UNKNOWN_REF');
     if (input.dueDate && !isCalendarDate(input.dueDate)) throw badInput('dueDate', 'Use a date like 2027-03-31.', 'INVALID_DATE');
     const items = (await this.items(scope)).filter((item) => refs.includes(item.ref));
+    // A control that treats risks takes the priority of its worst risk; otherwise the size of the gap decides.
+    const matrix = await this.risks.matrix(scope.organizationId);
+    const linked = (await this.db.dataSource.query(
+      `SELECT rc.control_ref, max(r.inherent_score)::int AS score FROM risk_controls rc JOIN risks r ON r.id = rc.risk_id
+        WHERE r.organization_id = $1 AND rc.control_ref = ANY($2) GROUP BY rc.control_ref`,
+      [scope.organizationId, refs],
+    )) as Array<{ control_ref: string; score: number }>;
+    const priorityOf = (item: GapItem): TaskPriority => {
+      const risk = linked.find((l) => l.control_ref === item.ref);
+      return risk ? riskLevel(risk.score, matrix) : gapPriority(item);
+    };
     const closed = items.find((item) => item.status === 'IMPLEMENTED' || item.status === 'NOT_APPLICABLE');
     if (closed) throw badInput('refs', `${closed.ref} is ${closed.status === 'IMPLEMENTED' ? 'already implemented' : 'not applicable'}: there is no gap to plan.`, 'NO_GAP');
     return this.tasks.createMany(
@@ -133,7 +146,7 @@ export class GapService {
         description: item.notes ? `Assessment notes: ${item.notes}` : `Bring ${item.ref} from ${item.status.toLowerCase().replace('_', ' ')} to implemented.`,
         assigneeId: input.assigneeId ?? item.ownerId ?? null,
         dueDate: input.dueDate ?? null,
-        priority: gapPriority(item),
+        priority: priorityOf(item),
         subjectId: item.id,
       })),
       actor,
