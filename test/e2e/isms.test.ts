@@ -59,4 +59,33 @@ describe('the ISMS core in the browser', () => {
     await page.getByText('Policies for information security').first().waitFor();
     await page.screenshot({ path: path.join(ARTIFACTS, 'soa.png') });
   });
+
+  it('management approves an issued SoA version from the approvals panel, seeing what it signs', async () => {
+    const { ApiClient } = await import('../support/client.js');
+    const daan = await new ApiClient(server.url).signIn('daan@lumen-logistics.example', EXAMPLE_PASSWORD);
+    const { issueSoaVersion } = await daan.ok(`mutation($input: IssueSoaVersionInput!) { issueSoaVersion(input: $input) { soaVersion { id number } } }`, {
+      input: { organizationId: org, note: 'Version 3 with the two changed controls.' },
+    });
+    const { organization } = await daan.ok(`query($id: ID!) { organization(id: $id) { members { role user { id } } } }`, { id: org });
+    const evaId = organization.members.find((m: { role: string }) => m.role === 'MANAGEMENT').user.id;
+    const { requestApproval } = await daan.ok(`mutation($input: RequestApprovalInput!) { requestApproval(input: $input) { approvalRequest { id } } }`, {
+      input: { subjectId: issueSoaVersion.soaVersion.id, approverIds: [evaId] },
+    });
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const eva = await context.newPage();
+    await eva.goto(`${server.url}/sign-in`);
+    await eva.getByLabel('E-mail', { exact: true }).fill('eva@lumen-logistics.example');
+    await eva.getByLabel('Password', { exact: true }).fill(EXAMPLE_PASSWORD);
+    await eva.getByRole('button', { name: 'Sign in' }).click();
+    await eva.waitForURL(/\/o\/org_/);
+    await eva.goto(`${server.url}/o/${org}/approvals?request=${requestApproval.approvalRequest.id}`);
+    const panel = eva.getByRole('dialog');
+    await panel.getByText('Threat intelligence').first().waitFor(); // the changes this version brings
+    await eva.screenshot({ path: path.join(ARTIFACTS, 'soa-approval.png') });
+    await panel.getByRole('button', { name: 'Approve' }).click();
+    await expect
+      .poll(async () => ((await server.services.db.dataSource.query(`SELECT status FROM approval_requests WHERE id = $1`, [requestApproval.approvalRequest.id])) as Array<{ status: string }>)[0]!.status, { timeout: 10_000 })
+      .toBe('APPROVED');
+    await context.close();
+  });
 });

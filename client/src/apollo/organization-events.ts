@@ -107,7 +107,7 @@ const ORGANIZATION_EVENTS_SUBSCRIPTION: TypedDocumentNode<{ organizationEvents: 
 `;
 
 /** What a change touches, for screens that refresh themselves (see `useLiveTopic`). */
-export type LiveTopic = 'tasks' | 'comments' | 'approvals' | 'notifications' | 'members' | 'gaps' | 'assets';
+export type LiveTopic = 'tasks' | 'comments' | 'approvals' | 'notifications' | 'members' | 'gaps' | 'assets' | 'risks';
 
 /**
  * The named queries each kind of change makes stale. Only active ones (on screen) are
@@ -115,6 +115,10 @@ export type LiveTopic = 'tasks' | 'comments' | 'approvals' | 'notifications' | '
  */
 const STALE_QUERIES: Record<string, readonly string[]> = {
   asset: ['AssetPanel'],
+  risk: ['RiskOverview', 'RiskPanel', 'TreatmentPlan', 'SoaPage'],
+  riskMatrix: ['RiskOverview', 'RiskPanel', 'TreatmentPlan', 'SoaPage'],
+  soaEntry: ['SoaPage'],
+  soaVersion: ['SoaPage'],
   task: ['MyWork', 'TaskBoardColumn', 'ApprovalsInbox', 'ApprovalPanel'],
   comment: ['TaskComments'],
   approvalRequest: ['ApprovalsInbox', 'ApprovalPanel', 'MyWork', 'TaskPanel'],
@@ -133,6 +137,8 @@ const TOPIC_OF: Record<string, LiveTopic | undefined> = {
   member: 'members',
   gapItem: 'gaps',
   asset: 'assets',
+  risk: 'risks',
+  riskMatrix: 'risks',
 };
 
 /** Every query a live screen depends on: refetched once after a fresh start to close the gap before the stream began. */

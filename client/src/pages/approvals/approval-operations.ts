@@ -3,7 +3,11 @@ import { useMutation } from '@apollo/client/react';
 import { APPROVAL_REQUEST_ROW_FRAGMENT, type ApprovalDecisionKind, type ApprovalRequestRow, type ApprovalStatus, type ChecklistItem, type PersonRef, type TaskPriority, type TaskStatus } from '../tasks/task-fragments';
 
 /** The record an approval is about, as far as the lists show it. */
-export type ApprovalSubjectSummary = { __typename: 'Task'; id: string; title: string; status: TaskStatus } | { __typename: string; id: string };
+export type ApprovalSubjectSummary =
+  | { __typename: 'Task'; id: string; title: string; status: TaskStatus }
+  | { __typename: 'Risk'; id: string; riskTitle: string }
+  | { __typename: 'SoaVersion'; id: string; number: number }
+  | { __typename: string; id: string };
 
 export interface ApprovalListRow extends ApprovalRequestRow {
   subject: ApprovalSubjectSummary | null;
@@ -48,6 +52,12 @@ export const APPROVALS_INBOX_QUERY: TypedDocumentNode<ApprovalsData, { id: strin
               ... on Task {
                 title
                 status
+              }
+              ... on Risk {
+                riskTitle: title
+              }
+              ... on SoaVersion {
+                number
               }
             }
           }

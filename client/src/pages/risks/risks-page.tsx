@@ -181,6 +181,7 @@ function RiskRegister({ filter, matrix, cells, selectedId, onOpen, onSort, onCle
   // Reload the rows already shown (all pages of them), in place: after a change here, or the matrix.
   const reload = () => void refetch({ first: Math.min(100, Math.max(pageSize, rows.length + 1)), after: null }).catch(() => undefined);
   useRiskListChanged(reload);
+  useLiveTopic('risks', reload);
   // A treatment task or an acceptance decided elsewhere changes what a row shows.
   useLiveTopic('approvals', reload);
 

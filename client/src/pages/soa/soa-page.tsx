@@ -3,11 +3,12 @@ import { Badge, Button, Stack, Tabs, Tooltip } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconGitCompare, IconListDetails, IconSignature, IconStack2 } from '@tabler/icons-react';
 import { useMemo } from 'react';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { useLiveTopic } from '../../apollo/organization-events';
 import { PageHeader } from '../../components/page-header';
 import { ErrorState, SkeletonRows } from '../../components/query-states';
 import { useCurrentOrganization } from '../../organization/organization-context';
+import { useViewer } from '../../session/require-viewer';
 import { IssueVersionModal } from './_components/issue-version-modal';
 import { RequestSoaApprovalModal } from './_components/request-soa-approval-modal';
 import { SoaEditor } from './_components/soa-editor';
@@ -36,6 +37,7 @@ function countChanges(snapshot: readonly SoaSnapshotEntry[], entries: readonly S
 /** The Statement of Applicability (clause 6.1.3 d): edited control by control, issued as versions, approved by management. */
 export function SoaPage() {
   const { organization, can } = useCurrentOrganization();
+  const viewer = useViewer();
   const [params, setParams] = useSearchParams();
   const filter = useMemo(() => readSoaUrlFilter(params), [params]);
   const tab = readSoaTab(params);
@@ -79,6 +81,8 @@ export function SoaPage() {
   const canRequest = can('approval:request') && !!latest;
   const latestApproved = !!latest?.approval;
   const latestPending = latest?.approvalRequests.some((r) => r.status === 'PENDING') ?? false;
+  // Management asked to approve: that decision is what this person has to do here.
+  const awaitingMe = latest?.approvalRequests.find((r) => r.status === 'PENDING' && r.approvers.some((a) => a.id === viewer.id)) ?? null;
 
   return (
     <>
@@ -94,7 +98,7 @@ export function SoaPage() {
           soa ? (
             <>
               <SoaExportMenu lastApproved={lastApproved} />
-              {canRequest ? (
+              {canRequest && !awaitingMe ? (
                 <Tooltip
                   label={
                     latestApproved
@@ -117,6 +121,11 @@ export function SoaPage() {
                     Request approval
                   </Button>
                 </Tooltip>
+              ) : null}
+              {awaitingMe && latest ? (
+                <Button color="orange" component={Link} to={`/o/${organization.id}/approvals?request=${encodeURIComponent(awaitingMe.id)}`} leftSection={<IconSignature size={18} aria-hidden />}>
+                  Review version {latest.number}
+                </Button>
               ) : null}
               {canIssue ? (
                 <Button leftSection={<IconStack2 size={18} aria-hidden />} onClick={openIssue}>

@@ -37,6 +37,8 @@ import { ApprovalStatusBadge, TaskPriorityBadge, TaskStatusBadge } from '../../t
 import type { ApprovalDecisionKind } from '../../tasks/task-fragments';
 import { APPROVAL_STATUS_DESCRIPTIONS } from '../../tasks/task-words';
 import { subjectKind } from './approvals-table';
+import { SoaVersionSubject } from '../../soa/_components/soa-version-subject';
+import { RiskAcceptanceSubject } from '../../risks/_components/risk-acceptance-subject';
 import { APPROVAL_PANEL_QUERY, isApprovalDetail, isTaskSubject, useCancelApproval, useDecideApproval, type ApprovalDetail, type ApprovalSubjectTask } from '../approval-operations';
 import { useTaskContentHash } from '../subject-hash';
 
@@ -204,7 +206,7 @@ function ApprovalPanel({ request, onChanged }: { request: ApprovalDetail; onChan
         ) : null}
       </Stack>
 
-      {request.viewerCanDecide && !contentChanged && task ? (
+      {request.viewerCanDecide && !contentChanged && (task || shownHere(request.subject)) ? (
         <>
           <Divider />
           <DecisionForm request={request} onChanged={onChanged} />
@@ -236,6 +238,11 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
+/** Subjects whose approvable content this panel shows in full (besides tasks), so they can be decided here. */
+function shownHere(subject: { __typename: string } | null): boolean {
+  return subject?.__typename === 'SoaVersion' || subject?.__typename === 'Risk';
+}
+
 /** Exactly what is approved: the task's content, the hash the request signs, and whether they still match. */
 function SubjectContent({ request, task, contentChanged, organizationId }: { request: ApprovalDetail; task: ApprovalSubjectTask | null; contentChanged: boolean; organizationId: string }) {
   const browserHash = useTaskContentHash(task);
@@ -254,7 +261,11 @@ function SubjectContent({ request, task, contentChanged, organizationId }: { req
           </Anchor>
         ) : null}
       </Group>
-      {!task ? (
+      {!task && request.subject?.__typename === 'SoaVersion' ? (
+        <SoaVersionSubject versionId={request.subject.id} />
+      ) : !task && request.subject?.__typename === 'Risk' ? (
+        <RiskAcceptanceSubject riskId={request.subject.id} />
+      ) : !task ? (
         <Alert color="gray" variant="light" icon={<IconLock size={18} />}>
           {request.subject
             ? `This approval is about a ${subjectKind(request.subject).toLowerCase()}. Its content is shown in its own area of Annex; the hash below identifies the exact content the request signs.`

@@ -27,11 +27,13 @@ export function subjectKind(subject: { __typename?: string } | null | undefined)
   return SUBJECT_KINDS[subject.__typename] ?? subject.__typename;
 }
 
-/** What is to be approved, in words: a task's title, otherwise the kind of record. */
+/** What is to be approved, in words: a task's or risk's title, an SoA version's number, otherwise the kind of record. */
 export function subjectTitle(subject: ApprovalListRow['subject']): string {
   if (!subject) return 'A record you cannot see';
   if ('title' in subject && typeof subject.title === 'string') return subject.title;
-  return `${subjectKind(subject)} (opens in its own area)`;
+  if ('riskTitle' in subject && typeof subject.riskTitle === 'string') return `Acceptance of the risk “${subject.riskTitle}”`;
+  if ('number' in subject && typeof subject.number === 'number') return `${subjectKind(subject)}, version ${subject.number}`;
+  return subjectKind(subject);
 }
 
 /**

@@ -33,7 +33,7 @@ export function ScoreWithLevel({ score, level, above }: { score: number | null; 
       <RiskLevelBadge level={level} size="sm" style={{ flexShrink: 0, overflow: 'visible' }} />
       {above ? (
         <Tooltip label="Above the acceptance threshold">
-          <IconAlertTriangle size={14} color="var(--mantine-color-orange-7)" aria-label="Above the acceptance threshold" />
+          <IconAlertTriangle size={14} color="var(--mantine-color-orange-7)" aria-label="Over the threshold" />
         </Tooltip>
       ) : null}
     </Group>
@@ -103,7 +103,7 @@ export function AcceptanceBadge({ risk, compact = false }: { risk: AcceptanceRis
       </Badge>
     );
   return href ? (
-    <Anchor component={Link} to={href} onClick={(event) => event.stopPropagation()} underline="never" aria-label={state === 'accepted' ? 'Accepted: open the approval' : 'Awaiting the owner: open the request'}>
+    <Anchor component={Link} to={href} onClick={(event) => event.stopPropagation()} underline="never" aria-label={state === 'accepted' ? 'Accepted: open the approval' : 'Awaiting acceptance: open the request'}>
       {badge}
     </Anchor>
   ) : (

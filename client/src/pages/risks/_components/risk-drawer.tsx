@@ -4,6 +4,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconArrowRight, IconDots, IconLock, IconSignature, IconTrash } from '@tabler/icons-react';
 import { useRef, useState, type ReactNode } from 'react';
+import { Link } from 'react-router';
 import { readApiError } from '../../../apollo/api-error';
 import { useLiveHighlightClass } from '../../../apollo/live-highlight';
 import { useLiveTopic } from '../../../apollo/organization-events';
@@ -27,7 +28,7 @@ export const NEW_RISK = 'new';
  * fields with the live score, its treatment tasks and the owner's acceptance.
  */
 export function RiskDrawer() {
-  const { organization } = useCurrentOrganization();
+  const { organization, can } = useCurrentOrganization();
   const panel = usePanelParam('risk');
   const riskId = panel.value;
   const creating = riskId === NEW_RISK;
@@ -72,6 +73,10 @@ export function RiskDrawer() {
         </Alert>
       ) : !matrix ? (
         <SkeletonRows rows={8} height={40} />
+      ) : creating && !can('risk:create') ? (
+        <Alert color="gray" variant="light" icon={<IconLock size={18} />} title="Not available for your role">
+          Your role reads the register but does not add risks. Ask your ISMS manager.
+        </Alert>
       ) : creating ? (
         <Stack gap="md">
           <Text size="sm" c="dimmed">
@@ -90,7 +95,7 @@ export function RiskDrawer() {
 
 function RiskPanel({ risk, matrix, onDeleted }: { risk: RiskDetail; matrix: RiskMatrix; onDeleted(): void }) {
   const viewer = useViewer();
-  const { can } = useCurrentOrganization();
+  const { organization, can } = useCurrentOrganization();
   const ownVersions = useRef(new Set<number>()).current;
   const flash = useLiveHighlightClass(risk.id);
   const [requesting, { open: openRequest, close: closeRequest }] = useDisclosure(false);
@@ -98,6 +103,8 @@ function RiskPanel({ risk, matrix, onDeleted }: { risk: RiskDetail; matrix: Risk
   const { state } = acceptanceState({ ...risk, approvalRequests: risk.approvalRequests });
   const ownerIsViewer = risk.owner?.id === viewer.id;
   const canRequest = can('approval:request') && state === 'needed';
+  // The owner asked to accept this risk: their decision is what is needed now.
+  const awaitingMe = risk.approvalRequests.find((r) => r.status === 'PENDING' && r.approvers.some((a) => a.id === viewer.id));
 
   return (
     <Stack gap="lg">
@@ -105,12 +112,17 @@ function RiskPanel({ risk, matrix, onDeleted }: { risk: RiskDetail; matrix: Risk
         <Group justify="space-between" wrap="nowrap" align="flex-start">
           <Group gap="sm" wrap="wrap">
             <ScoreWithLevel score={risk.inherentScore} level={risk.level} />
-            <IconArrowRight size={14} aria-label="after treatment" color="var(--mantine-color-dimmed)" />
+            <IconArrowRight size={14} aria-label="becomes" color="var(--mantine-color-dimmed)" />
             <ScoreWithLevel score={risk.residualScore} level={risk.residualLevel} above={risk.aboveThreshold} />
             <TreatmentBadge treatment={risk.treatment} />
             <AcceptanceBadge risk={risk} />
           </Group>
           <Group gap="xs" wrap="nowrap">
+            {awaitingMe ? (
+              <Button size="xs" color="orange" component={Link} to={`/o/${organization.id}/approvals?request=${encodeURIComponent(awaitingMe.id)}`} leftSection={<IconSignature size={14} aria-hidden />}>
+                Review and accept
+              </Button>
+            ) : null}
             {canRequest ? (
               <Tooltip
                 label={
@@ -149,7 +161,7 @@ function RiskPanel({ risk, matrix, onDeleted }: { risk: RiskDetail; matrix: Risk
         </Text>
       </Stack>
 
-      {risk.viewerCanEdit ? <RiskForm matrix={matrix} risk={risk} ownVersions={ownVersions} /> : <RiskReadOnly risk={risk} matrix={matrix} />}
+      {risk.viewerCanEdit ? <RiskForm matrix={matrix} risk={risk} ownVersions={ownVersions} /> : <RiskReadOnly risk={risk} matrix={matrix} viewerIsOwner={ownerIsViewer} />}
 
       <Divider />
       <TreatmentTasks risk={risk} />
@@ -174,12 +186,16 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-function RiskReadOnly({ risk, matrix }: { risk: RiskDetail; matrix: RiskMatrix }) {
+function RiskReadOnly({ risk, matrix, viewerIsOwner }: { risk: RiskDetail; matrix: RiskMatrix; viewerIsOwner: boolean }) {
   const scale = (value: number | null, labels: string[]) => (value ? `${value} · ${labels[value - 1] ?? ''}` : 'Not assessed');
   return (
     <Stack gap="sm">
       <Alert variant="light" color="gray" icon={<IconLock size={16} />} p="xs">
-        <Text size="sm">Only the risk owner and ISMS managers edit this risk.</Text>
+        <Text size="sm">
+          {viewerIsOwner
+            ? 'You own this risk: you accept its residual risk when asked (under Approvals). Your ISMS manager keeps its assessment up to date.'
+            : 'Only the risk owner and ISMS managers edit this risk.'}
+        </Text>
       </Alert>
       <Field label="Description">
         <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} c={risk.description ? undefined : 'dimmed'}>

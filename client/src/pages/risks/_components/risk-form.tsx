@@ -323,42 +323,6 @@ export function RiskForm({ matrix, risk, ownVersions, onCreated, onCancel }: Ris
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
-        {conflict ? (
-          <Alert
-            color={conflict === 'rejected' ? 'red' : 'orange'}
-            variant="light"
-            icon={<IconAlertTriangle size={18} />}
-            title={conflict === 'rejected' ? 'Not saved: this risk was changed by someone else' : 'Someone else saved this risk while you were editing'}
-            role="alert"
-          >
-            <Stack gap="xs">
-              <Text size="sm">
-                {conflict === 'rejected'
-                  ? 'Annex does not overwrite other people’s work. Your edits are still here. Reload the latest version: what you typed is kept, the rest takes their changes, and then you can save.'
-                  : 'Saving now would be refused. Reload the latest version first: what you typed is kept, the rest takes their changes.'}
-              </Text>
-              <Group>
-                <Button size="xs" color={conflict === 'rejected' ? 'red' : 'orange'} leftSection={<IconRefresh size={14} aria-hidden />} loading={reloading} onClick={() => void reloadLatest()}>
-                  Reload latest
-                </Button>
-              </Group>
-            </Stack>
-          </Alert>
-        ) : null}
-        {Object.keys(theirs).length > 0 && !conflict ? (
-          <Alert color="orange" variant="light" icon={<IconAlertCircle size={18} />}>
-            <Text size="sm">
-              Reloaded. You and someone else both changed {Object.keys(theirs).map((f) => FIELD_LABELS[f as Field].toLowerCase()).join(', ')}: yours is kept, theirs is shown under the field. Save to
-              keep yours.
-            </Text>
-          </Alert>
-        ) : null}
-        {formError ? (
-          <Alert color="red" variant="light" icon={<IconAlertCircle size={18} />} role="alert">
-            {formError}
-          </Alert>
-        ) : null}
-
         <TextInput label="Title" placeholder="e.g. Ransomware encrypts the fleet database" data-autofocus={!risk || undefined} {...form.getInputProps('title')} description={theirsHint('title')} />
         <Textarea label="Description" autosize minRows={2} maxRows={8} placeholder="What could happen, and to what" {...form.getInputProps('description')} description={theirsHint('description')} />
         <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
@@ -464,6 +428,43 @@ export function RiskForm({ matrix, risk, ownVersions, onCreated, onCancel }: Ris
             <Text size="sm">
               {risk?.owner?.name ?? 'The owner'} accepted this risk as it was scored. Saving changes to its scores, treatment or controls lapses that acceptance, and it must be asked again.
             </Text>
+          </Alert>
+        ) : null}
+
+        {/* Next to Save: where the person is looking when a save is refused. */}
+        {conflict ? (
+          <Alert
+            color={conflict === 'rejected' ? 'red' : 'orange'}
+            variant="light"
+            icon={<IconAlertTriangle size={18} />}
+            title={conflict === 'rejected' ? 'Not saved: this risk was changed by someone else' : 'Someone else saved this risk while you were editing'}
+            role="alert"
+          >
+            <Stack gap="xs">
+              <Text size="sm">
+                {conflict === 'rejected'
+                  ? 'Annex does not overwrite other people’s work. Your edits are still here. Reload the latest version: what you typed is kept, the rest takes their changes, and then you can save.'
+                  : 'Saving now would be refused. Reload the latest version first: what you typed is kept, the rest takes their changes.'}
+              </Text>
+              <Group>
+                <Button size="xs" color={conflict === 'rejected' ? 'red' : 'orange'} leftSection={<IconRefresh size={14} aria-hidden />} loading={reloading} onClick={() => void reloadLatest()}>
+                  Reload latest
+                </Button>
+              </Group>
+            </Stack>
+          </Alert>
+        ) : null}
+        {Object.keys(theirs).length > 0 && !conflict ? (
+          <Alert color="orange" variant="light" icon={<IconAlertCircle size={18} />}>
+            <Text size="sm">
+              Reloaded. You and someone else both changed {Object.keys(theirs).map((f) => FIELD_LABELS[f as Field].toLowerCase()).join(', ')}: yours is kept, theirs is shown under the field. Save to
+              keep yours.
+            </Text>
+          </Alert>
+        ) : null}
+        {formError ? (
+          <Alert color="red" variant="light" icon={<IconAlertCircle size={18} />} role="alert">
+            {formError}
           </Alert>
         ) : null}
 

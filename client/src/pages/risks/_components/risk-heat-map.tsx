@@ -52,7 +52,7 @@ export function RiskHeatMap({ map, title, caption, matrix, cells, selected, onSe
           </Text>
         )}
       </Group>
-      <Box style={{ display: 'grid', gridTemplateColumns: `18px minmax(72px, 112px) repeat(${cols}, minmax(0, 1fr))`, gap: 0, alignItems: 'stretch' }} role="group" aria-label={`${title}: risks by likelihood and impact`}>
+      <Box style={{ display: 'grid', gridTemplateColumns: `18px minmax(72px, 112px) repeat(${cols}, minmax(0, 1fr))`, gap: 0, alignItems: 'stretch' }} role="group" aria-label={`${title} heat map`}>
         <Box style={{ gridRow: `1 / span ${rows}`, display: 'flex', alignItems: 'center', justifyContent: 'center' }} aria-hidden>
           <Text size="xs" fw={600} c="dimmed" style={{ writingMode: 'vertical-rl', transform: 'rotate(180deg)', letterSpacing: '0.04em' }}>
             LIKELIHOOD
@@ -77,7 +77,7 @@ export function RiskHeatMap({ map, title, caption, matrix, cells, selected, onSe
               const leftBelow = i > 1 && !isAboveThreshold(riskScore(l, i - 1), matrix);
               const underBelow = l > 1 && !isAboveThreshold(riskScore(l - 1, i), matrix);
               const isSelected = selected?.map === map && selected.likelihood === l && selected.impact === i;
-              const label = `${matrix.likelihoodLabels[l - 1]} × ${matrix.impactLabels[i - 1]}: score ${score}, ${RISK_LEVEL_LABELS[level].toLowerCase()}${aboveHere ? ', above the acceptance threshold' : ''}; ${n} ${n === 1 ? 'risk' : 'risks'}`;
+              const label = `${matrix.likelihoodLabels[l - 1]} × ${matrix.impactLabels[i - 1]}: score ${score}, ${RISK_LEVEL_LABELS[level].toLowerCase()}${aboveHere ? ', over the threshold' : ''}; ${n} ${n === 1 ? 'risk' : 'risks'}`;
               return (
                 <Tooltip key={i} label={n ? `${label}. Show them in the register.` : label} multiline w={260} openDelay={150} disabled={preview}>
                   <UnstyledButton

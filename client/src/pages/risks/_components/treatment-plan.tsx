@@ -142,7 +142,7 @@ function PlanRow({ risk, selected, onOpen }: { risk: RiskPlanRow; selected: bool
         </Anchor>
         <Group gap={6} mt={6} wrap="nowrap">
           <ScoreWithLevel score={risk.inherentScore} level={risk.level} />
-          <IconArrowRight size={12} aria-label="after treatment" color="var(--mantine-color-dimmed)" />
+          <IconArrowRight size={12} aria-label="becomes" color="var(--mantine-color-dimmed)" />
           <ScoreWithLevel score={risk.residualScore} level={risk.residualLevel} above={risk.aboveThreshold} />
         </Group>
       </Table.Td>

@@ -42,12 +42,18 @@ export const SoaEntryRowEditor = memo(function SoaEntryRowEditor({ entry, canEdi
   const [conflict, setConflict] = useState(false);
   const [savedAt, setSavedAt] = useState<number | null>(null);
   const saving = useRef(false);
+  /** A change made while a save was in flight: saved right after it, from the latest draft. */
+  const saveAgain = useRef(false);
   const ownVersions = useRef(new Set<number>());
+  // The save runs across renders: it reads the latest base and draft through refs.
+  const baseRef = useRef(base);
+  baseRef.current = base;
+  const draftRef = useRef(draft);
+  draftRef.current = draft;
   const justificationRef = useRef<HTMLTextAreaElement>(null);
   const flash = useLiveHighlightClass(entry.id);
 
-  const dirtyFields = (values: Values) => (Object.keys(values) as (keyof Values)[]).filter((key) => values[key] !== base.values[key]);
-  const dirty = dirtyFields(draft).length > 0;
+  const dirty = (Object.keys(draft) as (keyof Values)[]).some((key) => draft[key] !== base.values[key]);
   const dirtyRef = useRef(dirty);
   dirtyRef.current = dirty;
 
@@ -73,13 +79,19 @@ export const SoaEntryRowEditor = memo(function SoaEntryRowEditor({ entry, canEdi
     return () => clearTimeout(timer);
   }, [savedAt]);
 
-  const save = async (values: Values) => {
-    const fields = dirtyFields(values);
-    if (fields.length === 0 || saving.current || conflict) return;
+  const save = async (values: Values): Promise<void> => {
+    if (conflict) return;
+    if (saving.current) {
+      saveAgain.current = true;
+      return;
+    }
+    const current = baseRef.current;
+    const fields = (Object.keys(values) as (keyof Values)[]).filter((key) => values[key] !== current.values[key]);
+    if (fields.length === 0) return;
     saving.current = true;
     setError(null);
     onTouched(entry.controlRef);
-    const input: UpdateSoaEntryInput = { organizationId: organization.id, controlRef: entry.controlRef, version: base.version };
+    const input: UpdateSoaEntryInput = { organizationId: organization.id, controlRef: entry.controlRef, version: current.version };
     if (fields.includes('applicable')) input.applicable = values.applicable;
     if (fields.includes('justification')) input.justification = values.justification;
     if (fields.includes('implementationStatus')) input.implementationStatus = values.implementationStatus;
@@ -89,13 +101,16 @@ export const SoaEntryRowEditor = memo(function SoaEntryRowEditor({ entry, canEdi
       if (!saved) return;
       ownVersions.current.add(saved.version);
       const next = valuesOf(saved);
-      setBase({ version: saved.version, values: next });
+      baseRef.current = { version: saved.version, values: next };
+      setBase(baseRef.current);
       // Whatever was typed while saving stays; what was sent takes the saved value.
-      setDraft((current) => ({
-        applicable: current.applicable === values.applicable ? next.applicable : current.applicable,
-        justification: current.justification === values.justification ? next.justification : current.justification,
-        implementationStatus: current.implementationStatus === values.implementationStatus ? next.implementationStatus : current.implementationStatus,
-      }));
+      const latest = draftRef.current;
+      draftRef.current = {
+        applicable: latest.applicable === values.applicable ? next.applicable : latest.applicable,
+        justification: latest.justification === values.justification ? next.justification : latest.justification,
+        implementationStatus: latest.implementationStatus === values.implementationStatus ? next.implementationStatus : latest.implementationStatus,
+      };
+      setDraft(draftRef.current);
       setSavedAt(Date.now());
     } catch (e) {
       const apiError = readApiError(e);
@@ -106,6 +121,10 @@ export const SoaEntryRowEditor = memo(function SoaEntryRowEditor({ entry, canEdi
       }
     } finally {
       saving.current = false;
+    }
+    if (saveAgain.current) {
+      saveAgain.current = false;
+      await save(draftRef.current);
     }
   };
 
@@ -123,7 +142,8 @@ export const SoaEntryRowEditor = memo(function SoaEntryRowEditor({ entry, canEdi
   };
 
   const choose = (applicable: boolean) => {
-    const next = { ...draft, applicable, implementationStatus: applicable ? draft.implementationStatus : ('NOT_STARTED' as const) };
+    const next = { ...draftRef.current, applicable, implementationStatus: applicable ? draftRef.current.implementationStatus : ('NOT_STARTED' as const) };
+    draftRef.current = next;
     setDraft(next);
     void save(next);
   };
@@ -191,73 +211,78 @@ export const SoaEntryRowEditor = memo(function SoaEntryRowEditor({ entry, canEdi
         </Stack>
       </Table.Td>
       <Table.Td>
-        <Stack gap={4}>
-          <Textarea
-            ref={justificationRef}
-            aria-label="Justification"
-            placeholder={draft.applicable === false ? 'Why this control does not apply' : 'Why it applies, and how it is met'}
-            autosize
-            minRows={1}
-            maxRows={6}
-            size="sm"
-            value={draft.justification}
-            readOnly={!canEdit}
-            disabled={conflict}
-            error={justificationError}
-            onChange={(event) => {
-              const justification = event.currentTarget.value;
-              setDraft((current) => ({ ...current, justification }));
-            }}
-            onBlur={() => {
-              if (draft.justification !== base.values.justification) void save(draft);
-            }}
-            onKeyDown={(event) => {
-              if (event.key === 'Enter' && (event.metaKey || event.ctrlKey)) {
-                event.preventDefault();
-                void save(draft);
-              }
-              if (event.key === 'Escape' && draft.justification !== base.values.justification) {
-                event.stopPropagation();
-                setDraft((current) => ({ ...current, justification: base.values.justification }));
-              }
-            }}
-          />
-          {conflict ? (
-            <Group gap="xs" wrap="nowrap">
-              <Text size="xs" c="red.8">
-                {entry.updatedBy?.name ?? 'Someone'} changed this control meanwhile. Nothing was overwritten.
+        {!canEdit ? (
+          <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} c={entry.justification ? undefined : 'dimmed'}>
+            {entry.justification || 'No justification yet.'}
+          </Text>
+        ) : (
+          <Stack gap={4}>
+            <Textarea
+              ref={justificationRef}
+              aria-label="Justification"
+              placeholder={draft.applicable === false ? 'Why this control does not apply' : 'Why it applies, and how it is met'}
+              autosize
+              minRows={1}
+              maxRows={6}
+              size="sm"
+              value={draft.justification}
+              disabled={conflict}
+              error={justificationError}
+              onChange={(event) => {
+                const justification = event.currentTarget.value;
+                setDraft((current) => ({ ...current, justification }));
+              }}
+              onBlur={() => {
+                if (draft.justification !== base.values.justification) void save(draft);
+              }}
+              onKeyDown={(event) => {
+                if (event.key === 'Enter' && (event.metaKey || event.ctrlKey)) {
+                  event.preventDefault();
+                  void save(draft);
+                }
+                if (event.key === 'Escape' && draft.justification !== base.values.justification) {
+                  event.stopPropagation();
+                  setDraft((current) => ({ ...current, justification: base.values.justification }));
+                }
+              }}
+            />
+            {conflict ? (
+              <Group gap="xs" wrap="nowrap">
+                <Text size="xs" c="red.8">
+                  {entry.updatedBy?.name ?? 'Someone'} changed this control meanwhile. Nothing was overwritten.
+                </Text>
+                <Button size="compact-xs" variant="light" color="red" leftSection={<IconRefresh size={12} aria-hidden />} onClick={reloadKeepingMine}>
+                  Reload, keep my text
+                </Button>
+              </Group>
+            ) : error && !justificationError ? (
+              <Text size="xs" c="red.8" role="alert">
+                {error.message}
               </Text>
-              <Button size="compact-xs" variant="light" color="red" leftSection={<IconRefresh size={12} aria-hidden />} onClick={reloadKeepingMine}>
-                Reload, keep my text
-              </Button>
-            </Group>
-          ) : error && !justificationError ? (
-            <Text size="xs" c="red.8" role="alert">
-              {error.message}
-            </Text>
-          ) : pendingChoice && !justificationError ? (
-            <Text size="xs" c="orange.9">
-              Not saved yet: say why, and it saves when you leave the field.
-            </Text>
-          ) : null}
-          {dirty && !conflict && draft.justification !== base.values.justification ? (
-            <Group gap="xs">
-              <Button size="compact-xs" onClick={() => void save(draft)} loading={loading}>
-                Save
-              </Button>
-              <Text size="xs" c="dimmed">
-                or leave the field · Esc to undo
+            ) : pendingChoice && !justificationError ? (
+              <Text size="xs" c="orange.9">
+                Not saved yet: say why, and it saves when you leave the field.
               </Text>
-            </Group>
-          ) : savedAt ? (
-            <Group gap={4} c="teal.8" role="status">
-              <IconCheck size={12} aria-hidden />
-              <Text size="xs" c="teal.8">
-                Saved
-              </Text>
-            </Group>
-          ) : null}
-        </Stack>
+            ) : null}
+            {dirty && !conflict && draft.justification !== base.values.justification ? (
+              <Group gap="xs">
+                <Button size="compact-xs" onClick={() => void save(draft)} loading={loading}>
+                  Save
+                </Button>
+                <Text size="xs" c="dimmed">
+                  or leave the field · Esc to undo
+                </Text>
+              </Group>
+            ) : savedAt ? (
+              <Group gap={4} c="teal.8" role="status">
+                <IconCheck size={12} aria-hidden />
+                <Text size="xs" c="teal.8">
+                  Saved
+                </Text>
+              </Group>
+            ) : null}
+          </Stack>
+        )}
       </Table.Td>
       <Table.Td>
         <Select
@@ -270,7 +295,8 @@ export const SoaEntryRowEditor = memo(function SoaEntryRowEditor({ entry, canEdi
           title={draft.applicable === false ? 'An excluded control is not implemented.' : undefined}
           onChange={(value) => {
             if (!value) return;
-            const next = { ...draft, implementationStatus: value as SoaImplementationStatus };
+            const next = { ...draftRef.current, implementationStatus: value as SoaImplementationStatus };
+            draftRef.current = next;
             setDraft(next);
             void save(next);
           }}

@@ -274,12 +274,12 @@ export function ChangeTable({ changes, titles, heading }: { changes: SoaChange[]
       <Text size="sm" fw={600} role="status">
         {heading}: {changes.length} {changes.length === 1 ? 'change' : 'changes'} in {refs.length} {refs.length === 1 ? 'control' : 'controls'}
       </Text>
-      <Table.ScrollContainer minWidth={860}>
+      <Table.ScrollContainer minWidth={620}>
         <Table verticalSpacing="xs" withTableBorder withColumnBorders={false}>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th w={250}>Control</Table.Th>
-              <Table.Th w={130}>Field</Table.Th>
+              <Table.Th w={170}>Control</Table.Th>
+              <Table.Th w={110}>Field</Table.Th>
               <Table.Th>Before</Table.Th>
               <Table.Th>After</Table.Th>
             </Table.Tr>
