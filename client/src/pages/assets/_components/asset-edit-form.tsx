@@ -2,7 +2,7 @@ import { useApolloClient } from '@apollo/client/react';
 import { Alert, Anchor, Button, Group, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { IconAlertCircle, IconAlertTriangle, IconRefresh } from '@tabler/icons-react';
+import { IconAlertCircle } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
 import { applyMutationError, readApiError } from '../../../apollo/api-error';
 import { useMemberOptions } from '../../../organization/member-options';
@@ -10,6 +10,7 @@ import { useCurrentOrganization } from '../../../organization/organization-conte
 import { ASSET_PANEL_QUERY, isAssetNode, useUpdateAsset, type AssetRow, type AssetType } from '../asset-operations';
 import { ASSET_TYPE_LABELS, CIA_LABELS } from '../asset-words';
 import { ASSET_FIELDS, ASSET_FIELD_LABELS, AssetFormFields, assetFormValues, assetInput, assetValidation, type AssetField, type AssetFormValues } from './asset-form-fields';
+import { ConflictAlert } from '../../../components/conflict-alert';
 
 interface Base {
   version: number;
@@ -141,28 +142,7 @@ export function AssetEditForm({ asset }: { asset: AssetRow }) {
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
-        {conflict ? (
-          <Alert
-            color={conflict === 'rejected' ? 'red' : 'orange'}
-            variant="light"
-            icon={<IconAlertTriangle size={18} />}
-            title={conflict === 'rejected' ? 'Not saved: this asset was changed by someone else' : 'Someone else saved this asset while you were editing'}
-            role="alert"
-          >
-            <Stack gap="xs">
-              <Text size="sm">
-                {conflict === 'rejected'
-                  ? 'Annex does not overwrite other people’s work. Your edits are still here. Reload the latest version: what you typed is kept, the rest takes their changes, and then you can save.'
-                  : 'Saving now would be refused. Reload the latest version first: what you typed is kept, the rest takes their changes.'}
-              </Text>
-              <Group>
-                <Button size="xs" color={conflict === 'rejected' ? 'red' : 'orange'} leftSection={<IconRefresh size={14} aria-hidden />} loading={reloading} onClick={() => void reloadLatest()}>
-                  Reload latest
-                </Button>
-              </Group>
-            </Stack>
-          </Alert>
-        ) : null}
+        {conflict ? <ConflictAlert conflict={conflict} noun="asset" reloading={reloading} onReload={() => void reloadLatest()} /> : null}
         {Object.keys(theirs).length > 0 && !conflict ? (
           <Alert color="orange" variant="light" icon={<IconAlertCircle size={18} />}>
             <Text size="sm">

@@ -2,7 +2,7 @@ import { useApolloClient } from '@apollo/client/react';
 import { Alert, Anchor, Button, Divider, Grid, Group, MultiSelect, Select, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { IconAlertCircle, IconAlertTriangle, IconRefresh } from '@tabler/icons-react';
+import { IconAlertCircle, IconAlertTriangle } from '@tabler/icons-react';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { applyMutationError, readApiError } from '../../../apollo/api-error';
 import { useMemberOptions } from '../../../organization/member-options';
@@ -13,6 +13,7 @@ import { riskScore } from '../risk-scoring';
 import { RISK_TREATMENTS, TREATMENT_DESCRIPTIONS, TREATMENT_LABELS, isRiskTreatment } from '../risk-words';
 import { useRiskPickers } from './risk-pickers';
 import { ScorePreview } from './score-preview';
+import { ConflictAlert } from '../../../components/conflict-alert';
 
 export interface RiskFormValues {
   title: string;
@@ -432,28 +433,7 @@ export function RiskForm({ matrix, risk, ownVersions, onCreated, onCancel }: Ris
         ) : null}
 
         {/* Next to Save: where the person is looking when a save is refused. */}
-        {conflict ? (
-          <Alert
-            color={conflict === 'rejected' ? 'red' : 'orange'}
-            variant="light"
-            icon={<IconAlertTriangle size={18} />}
-            title={conflict === 'rejected' ? 'Not saved: this risk was changed by someone else' : 'Someone else saved this risk while you were editing'}
-            role="alert"
-          >
-            <Stack gap="xs">
-              <Text size="sm">
-                {conflict === 'rejected'
-                  ? 'Annex does not overwrite other people’s work. Your edits are still here. Reload the latest version: what you typed is kept, the rest takes their changes, and then you can save.'
-                  : 'Saving now would be refused. Reload the latest version first: what you typed is kept, the rest takes their changes.'}
-              </Text>
-              <Group>
-                <Button size="xs" color={conflict === 'rejected' ? 'red' : 'orange'} leftSection={<IconRefresh size={14} aria-hidden />} loading={reloading} onClick={() => void reloadLatest()}>
-                  Reload latest
-                </Button>
-              </Group>
-            </Stack>
-          </Alert>
-        ) : null}
+        {conflict ? <ConflictAlert conflict={conflict} noun="risk" reloading={reloading} onReload={() => void reloadLatest()} /> : null}
         {Object.keys(theirs).length > 0 && !conflict ? (
           <Alert color="orange" variant="light" icon={<IconAlertCircle size={18} />}>
             <Text size="sm">

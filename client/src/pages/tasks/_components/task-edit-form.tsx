@@ -2,7 +2,7 @@ import { useApolloClient } from '@apollo/client/react';
 import { Alert, Anchor, Button, Group, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { IconAlertCircle, IconAlertTriangle, IconRefresh } from '@tabler/icons-react';
+import { IconAlertCircle } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
 import { applyMutationError, readApiError } from '../../../apollo/api-error';
 import { useMemberOptions } from '../../../organization/member-options';
@@ -10,6 +10,7 @@ import { useViewer } from '../../../session/require-viewer';
 import type { TaskDetail, TaskPriority, TaskStatus } from '../task-fragments';
 import { TASK_PANEL_QUERY, isTaskNode, useUpdateTask, type UpdateTaskInput } from '../task-operations';
 import { TASK_PRIORITIES, TASK_PRIORITY_LABELS, TASK_STATUSES, TASK_STATUS_LABELS } from '../task-words';
+import { ConflictAlert } from '../../../components/conflict-alert';
 
 export interface TaskFormValues {
   title: string;
@@ -204,28 +205,7 @@ export function TaskEditForm({ task, ownVersions }: TaskEditFormProps) {
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
-        {conflict ? (
-          <Alert
-            color={conflict === 'rejected' ? 'red' : 'orange'}
-            variant="light"
-            icon={<IconAlertTriangle size={18} />}
-            title={conflict === 'rejected' ? 'Not saved: this task was changed by someone else' : 'Someone else saved this task while you were editing'}
-            role="alert"
-          >
-            <Stack gap="xs">
-              <Text size="sm">
-                {conflict === 'rejected'
-                  ? 'Annex does not overwrite other people’s work. Your edits are still here. Reload the latest version: what you typed is kept, the rest takes their changes, and then you can save.'
-                  : 'Saving now would be refused. Reload the latest version first: what you typed is kept, the rest takes their changes.'}
-              </Text>
-              <Group>
-                <Button size="xs" color={conflict === 'rejected' ? 'red' : 'orange'} leftSection={<IconRefresh size={14} aria-hidden />} loading={reloading} onClick={() => void reloadLatest()}>
-                  Reload latest
-                </Button>
-              </Group>
-            </Stack>
-          </Alert>
-        ) : null}
+        {conflict ? <ConflictAlert conflict={conflict} noun="task" reloading={reloading} onReload={() => void reloadLatest()} /> : null}
         {Object.keys(theirs).length > 0 && !conflict ? (
           <Alert color="orange" variant="light" icon={<IconAlertCircle size={18} />}>
             <Text size="sm">
