@@ -36,11 +36,12 @@ describe('the server process (built)', () => {
     expect(lines[0]).toMatch(message);
   });
 
-  it('starts, serves, and shuts down gracefully on SIGTERM', { timeout: 60_000 }, async () => {
+  it('starts, serves, and shuts down gracefully on SIGTERM', { timeout: 120_000 }, async () => {
     const port = 20000 + Math.floor(Math.random() * 20000);
     const run = runServer({ PORT: String(port), DATABASE_URL: database.url, ANNEX_SEED: 'true', NODE_ENV: 'production', LOG_LEVEL: 'info' });
     let healthy = false;
-    for (let i = 0; i < 60 && !healthy; i += 1) {
+    // The first start migrates and loads the example organisation; on a busy CI machine that takes a while.
+    for (let i = 0; i < 400 && !healthy; i += 1) {
       await new Promise((r) => setTimeout(r, 200));
       healthy = await fetch(`http://127.0.0.1:${port}/readyz`).then((r) => r.ok, () => false);
     }
