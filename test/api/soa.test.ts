@@ -16,7 +16,7 @@ afterAll(async () => {
 });
 
 const SOA = `query($id: ID!) { organization(id: $id) { statementOfApplicability { version changedSinceIssued applicableCount excludedCount incompleteCount
-  entries { id version control { ref title theme } applicable justification implementationStatus suggestedApplicable risks { id } } } soaVersions { id number contentHash approval { id } } } }`;
+  entries { id version control { ref title theme } applicable justification implementationStatus suggestedApplicable riskCount risks { id } } } soaVersions { id number contentHash approval { id } } } }`;
 const UPDATE = `mutation($input: UpdateSoaEntryInput!) { updateSoaEntry(input: $input) { entry { control { ref } applicable justification implementationStatus version } } }`;
 const ISSUE = `mutation($input: IssueSoaVersionInput!) { issueSoaVersion(input: $input) { soaVersion { id number contentHash } } }`;
 
@@ -44,7 +44,7 @@ describe('Statement of Applicability', () => {
     expect(new Set(soa.entries.map((e: { control: { ref: string } }) => e.control.ref)).size).toBe(93);
     expect(soa).toMatchObject({ version: 0, incompleteCount: 93, changedSinceIssued: true });
     const malware = soa.entries.find((e: { control: { ref: string } }) => e.control.ref === 'A.8.7');
-    expect(malware).toMatchObject({ suggestedApplicable: true, applicable: null, risks: [{ id: expect.any(String) }] });
+    expect(malware).toMatchObject({ suggestedApplicable: true, applicable: null, riskCount: 1, risks: [{ id: expect.any(String) }] });
   });
 
   it('requires a justification for both answers and a known control', async () => {

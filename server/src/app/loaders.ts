@@ -110,19 +110,32 @@ export function createLoaders(ds: DataSource) {
       )) as Array<{ organization_id: string; control_ref: string }>;
       return groupBy(rows, orgIds, (r) => r.organization_id).map((list) => list.map((r) => r.control_ref));
     }),
-    /** Key: `${organizationId}:${controlRef}`. */
-    risksByControl: new DataLoader<string, Risk[]>(async (keys) => {
+    /** Key: `${organizationId}:${controlRef}` → the 10 highest-scored risks whose treatment uses the control. */
+    topRisksByControl: new DataLoader<string, Risk[]>(async (keys) => {
       const orgIds = [...new Set(keys.map((k) => k.slice(0, k.indexOf(':'))))];
       const rows = (await ds.query(
-        `SELECT rc.control_ref, r.id FROM risk_controls rc JOIN risks r ON r.id = rc.risk_id WHERE r.organization_id = ANY($1)`,
+        `SELECT organization_id, control_ref, id FROM (
+           SELECT r.organization_id, rc.control_ref, r.id,
+                  row_number() OVER (PARTITION BY r.organization_id, rc.control_ref ORDER BY r.inherent_score DESC, r.id) AS n
+             FROM risk_controls rc JOIN risks r ON r.id = rc.risk_id WHERE r.organization_id = ANY($1)) ranked
+          WHERE n <= 10`,
         [orgIds],
-      )) as Array<{ control_ref: string; id: string }>;
+      )) as Array<{ organization_id: string; control_ref: string; id: string }>;
       const risks = rows.length ? await ds.getRepository(Risk).findBy({ id: In([...new Set(rows.map((r) => r.id))]) }) : [];
       const byId = new Map(risks.map((r) => [r.id, r]));
-      return keys.map((key) => {
-        const [org, ref] = [key.slice(0, key.indexOf(':')), key.slice(key.indexOf(':') + 1)];
-        return rows.filter((r) => r.control_ref === ref).map((r) => byId.get(r.id)!).filter((r) => r && r.organizationId === org);
-      });
+      const grouped = groupBy(rows, keys, (r) => `${r.organization_id}:${r.control_ref}`);
+      return grouped.map((list) => list.map((r) => byId.get(r.id)!).filter(Boolean));
+    }),
+    /** Key: `${organizationId}:${controlRef}` → how many risks' treatments use the control. */
+    riskCountByControl: new DataLoader<string, number>(async (keys) => {
+      const orgIds = [...new Set(keys.map((k) => k.slice(0, k.indexOf(':'))))];
+      const rows = (await ds.query(
+        `SELECT r.organization_id, rc.control_ref, count(*)::int AS n FROM risk_controls rc JOIN risks r ON r.id = rc.risk_id
+          WHERE r.organization_id = ANY($1) GROUP BY 1, 2`,
+        [orgIds],
+      )) as Array<{ organization_id: string; control_ref: string; n: number }>;
+      const counts = new Map(rows.map((r) => [`${r.organization_id}:${r.control_ref}`, r.n]));
+      return keys.map((key) => counts.get(key) ?? 0);
     }),
     tasksBySubject: new DataLoader<string, Task[]>(async (subjectIds) =>
       groupBy(await ds.getRepository(Task).find({ where: { subjectId: In([...subjectIds]) }, order: { id: 'ASC' } }), subjectIds, (t) => t.subjectId!),

@@ -22,6 +22,7 @@ export interface SoaEntryRow {
   implementationStatus: SoaImplementationStatus;
   suggestedApplicable: boolean;
   risks: { __typename?: 'Risk'; id: string; title: string; level: RiskLevel }[];
+  riskCount: number;
   updatedAt: string | null;
   updatedBy: PersonRef | null;
 }
@@ -41,6 +42,7 @@ const SOA_ENTRY_FRAGMENT = gql`
     justification
     implementationStatus
     suggestedApplicable
+    riskCount
     risks {
       id
       title

@@ -130,9 +130,14 @@ export class SoaEntryResolver {
     return (await ctx.loaders.treatedControlRefsByOrganization.load(entry.organizationId)).includes(entry.controlRef);
   }
 
-  @FieldResolver(() => [Risk], { description: 'Risks whose treatment uses this control.' })
+  @FieldResolver(() => [Risk], { description: 'The highest-scored risks (up to 10) whose treatment uses this control; see riskCount for all.' })
   async risks(@Root() entry: SoaEntry, @Ctx() ctx: RequestContext): Promise<Risk[]> {
-    return ctx.loaders.risksByControl.load(`${entry.organizationId}:${entry.controlRef}`);
+    return ctx.loaders.topRisksByControl.load(`${entry.organizationId}:${entry.controlRef}`);
+  }
+
+  @FieldResolver(() => Int, { description: 'How many risks’ treatments use this control.' })
+  async riskCount(@Root() entry: SoaEntry, @Ctx() ctx: RequestContext): Promise<number> {
+    return ctx.loaders.riskCountByControl.load(`${entry.organizationId}:${entry.controlRef}`);
   }
 
   @FieldResolver(() => User, { nullable: true })

@@ -150,7 +150,7 @@ export const SoaEntryRowEditor = memo(function SoaEntryRowEditor({ entry, canEdi
 
   const incomplete = isIncomplete(draft);
   const suggestion = entry.suggestedApplicable && draft.applicable === null;
-  const excludedButUsed = draft.applicable === false && entry.risks.length > 0;
+  const excludedButUsed = draft.applicable === false && entry.riskCount > 0;
   const justificationError = error?.field === 'justification' ? error.message : null;
   const pendingChoice = draft.applicable !== base.values.applicable && !draft.justification.trim();
 
@@ -196,7 +196,7 @@ export const SoaEntryRowEditor = memo(function SoaEntryRowEditor({ entry, canEdi
             <Group gap={4} wrap="nowrap" align="flex-start">
               <IconBulb size={14} color="var(--mantine-color-indigo-7)" aria-hidden style={{ flexShrink: 0, marginTop: 1 }} />
               <Text size="xs" c="indigo.8">
-                Suggested: applicable (treats {entry.risks.length} {entry.risks.length === 1 ? 'risk' : 'risks'})
+                Suggested: applicable (treats {entry.riskCount} {entry.riskCount === 1 ? 'risk' : 'risks'})
               </Text>
             </Group>
           ) : null}
@@ -204,7 +204,7 @@ export const SoaEntryRowEditor = memo(function SoaEntryRowEditor({ entry, canEdi
             <Group gap={4} wrap="nowrap" align="flex-start">
               <IconAlertTriangle size={14} color="var(--mantine-color-orange-8)" aria-hidden style={{ flexShrink: 0, marginTop: 1 }} />
               <Text size="xs" c="orange.9">
-                Excluded, but {entry.risks.length} {entry.risks.length === 1 ? 'risk relies' : 'risks rely'} on it
+                Excluded, but {entry.riskCount} {entry.riskCount === 1 ? 'risk relies' : 'risks rely'} on it
               </Text>
             </Group>
           ) : null}
@@ -304,7 +304,7 @@ export const SoaEntryRowEditor = memo(function SoaEntryRowEditor({ entry, canEdi
         />
       </Table.Td>
       <Table.Td>
-        {entry.risks.length ? (
+        {entry.riskCount ? (
           <Tooltip
             label={
               <Stack gap={2}>
@@ -318,9 +318,9 @@ export const SoaEntryRowEditor = memo(function SoaEntryRowEditor({ entry, canEdi
             multiline
             w={300}
           >
-            <Anchor component={Link} to={`/o/${organization.id}/risks?control=${encodeURIComponent(entry.controlRef)}`} underline="never" aria-label={`${entry.risks.length} risks treated by ${entry.controlRef}`}>
+            <Anchor component={Link} to={`/o/${organization.id}/risks?control=${encodeURIComponent(entry.controlRef)}`} underline="never" aria-label={`${entry.riskCount} risks treated by ${entry.controlRef}`}>
               <Badge variant="light" color="indigo">
-                {entry.risks.length}
+                {entry.riskCount}
               </Badge>
             </Anchor>
           </Tooltip>
