@@ -292,7 +292,7 @@ export const SoaEntryRowEditor = memo(function SoaEntryRowEditor({ entry, canEdi
           value={draft.implementationStatus}
           allowDeselect={false}
           disabled={!canEdit || conflict || draft.applicable === false}
-          title={draft.applicable === false ? 'An excluded control is not implemented.' : undefined}
+          title={draft.applicable === false ? 'An excluded control needs no implementation.' : undefined}
           onChange={(value) => {
             if (!value) return;
             const next = { ...draftRef.current, implementationStatus: value as SoaImplementationStatus };
