@@ -41,7 +41,15 @@ describe('approvals', () => {
     });
     expect(inbox.organization.approvalRequests.edges).toContainEqual({ node: { id: request.id, viewerCanDecide: true } });
 
+    const waiting = `query($id: ID!, $filter: ApprovalRequestFilter) { organization(id: $id) { approvalRequests(filter: $filter) { edges { node { id } } } } }`;
+    const ids = async (filter: Record<string, unknown>) =>
+      (await org.as.OWNER.ok(waiting, { id: org.id, filter })).organization.approvalRequests.edges.map((e: { node: { id: string } }) => e.node.id);
+    expect(await ids({ awaitingDecisionBy: org.users.MANAGEMENT.id })).toContain(request.id);
+    expect(await ids({ requestedById: org.users.ISMS_MANAGER.id })).toContain(request.id);
+    expect(await ids({ requestedById: org.users.OWNER.id })).not.toContain(request.id);
     const first = await org.as.MANAGEMENT.ok(DECIDE, { input: { approvalRequestId: request.id, decision: 'APPROVE', comment: 'Looks right.' } });
+    expect(await ids({ awaitingDecisionBy: org.users.MANAGEMENT.id })).not.toContain(request.id);
+    expect(await ids({ awaitingDecisionBy: org.users.OWNER.id })).toContain(request.id);
     expect(first.decideApproval.approvalRequest.status).toBe('PENDING');
     const second = await org.as.OWNER.ok(DECIDE, { input: { approvalRequestId: request.id, decision: 'APPROVE' } });
     expect(second.decideApproval.approvalRequest).toMatchObject({ status: 'APPROVED' });

@@ -62,15 +62,22 @@ describe('assets', () => {
       'Laptops,hardware,,Office,2,2,7,,',
       'SMS gateway,service,nobody@example.test,,2,2,3,,',
       'Laptops,hardware,,Office,2,2,2,,',
+      'Broken,spaceship,nobody@example.test,,9,,2,2027-02-30,',
     ].join('\n');
     const refused = await org.as.ISMS_MANAGER.ok(IMPORT, { input: { organizationId: org.id, csv: bad } });
     expect(refused.importAssets.importedCount).toBe(0);
     expect(refused.importAssets.problems).toEqual([
       { row: 3, field: 'availability', message: expect.stringContaining('1 (low)') },
       { row: 4, field: 'owner_email', message: expect.stringContaining('nobody@example.test') },
+      // Every problem of a line is reported, not only the first.
+      { row: 6, field: 'owner_email', message: expect.stringContaining('nobody@example.test') },
+      { row: 6, field: 'type', message: expect.stringContaining('Type must be one of') },
+      { row: 6, field: 'confidentiality', message: expect.any(String) },
+      { row: 6, field: 'integrity', message: expect.any(String) },
+      { row: 6, field: 'review_date', message: expect.any(String) },
     ]);
     expect(await count()).toBe(before);
-    const good = bad.split('\n').filter((_, i) => i !== 2 && i !== 3).join('\n');
+    const good = bad.split('\n').filter((_, i) => i !== 2 && i !== 3 && i !== 5).join('\n');
     const imported = await org.as.ISMS_MANAGER.ok(IMPORT, { input: { organizationId: org.id, csv: good } });
     expect(imported.importAssets).toEqual({ importedCount: 2, problems: [] });
     expect(await count()).toBe(before + 2);

@@ -76,6 +76,12 @@ export class ApprovalRequestFilterInput {
 
   @Field(() => ID, { nullable: true })
   approverId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Requests made by this member.' })
+  requestedById?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Pending requests this member is named on and has not decided yet.' })
+  awaitingDecisionBy?: string | null;
 }
 
 @Resolver(() => ApprovalRequest)

@@ -227,7 +227,12 @@ export class ApprovalService {
     }
   }
 
-  async list(scope: OrgScope, filter: { status?: ApprovalStatus[] | null; approverId?: string | null }, first: number, after: string | null | undefined): Promise<Connection<ApprovalRequest>> {
+  async list(
+    scope: OrgScope,
+    filter: { status?: ApprovalStatus[] | null; approverId?: string | null; requestedById?: string | null; awaitingDecisionBy?: string | null },
+    first: number,
+    after: string | null | undefined,
+  ): Promise<Connection<ApprovalRequest>> {
     const query = this.db.dataSource.getRepository(ApprovalRequest).createQueryBuilder('r').where('r.organization_id = :org', { org: scope.organizationId });
     if (!scope.can('task:readAll')) {
       query.andWhere('(r.requested_by_id = :me OR EXISTS (SELECT 1 FROM approval_approvers a WHERE a.approval_request_id = r.id AND a.user_id = :me))', { me: scope.userId });
@@ -235,6 +240,14 @@ export class ApprovalService {
     if (filter.status?.length) query.andWhere('r.status IN (:...statuses)', { statuses: filter.status });
     if (filter.approverId) {
       query.andWhere('EXISTS (SELECT 1 FROM approval_approvers a WHERE a.approval_request_id = r.id AND a.user_id = :approver)', { approver: filter.approverId });
+    }
+    if (filter.requestedById) query.andWhere('r.requested_by_id = :requester', { requester: filter.requestedById });
+    if (filter.awaitingDecisionBy) {
+      query.andWhere(
+        `r.status = 'PENDING' AND EXISTS (SELECT 1 FROM approval_approvers a WHERE a.approval_request_id = r.id AND a.user_id = :waiting)
+         AND NOT EXISTS (SELECT 1 FROM approval_decisions d WHERE d.approval_request_id = r.id AND d.approver_id = :waiting)`,
+        { waiting: filter.awaitingDecisionBy },
+      );
     }
     const totalCount = await query.clone().getCount();
     if (after) {

@@ -37,6 +37,9 @@ export interface ImportProblem {
 }
 
 const AUDITED = ['name', 'type', 'description', 'ownerId', 'location', 'confidentiality', 'integrity', 'availability', 'reviewDate'] as const;
+/** The CSV column of each validated field, for the import report. */
+const CSV_COLUMN_OF: Record<string, string> = { ownerId: 'owner_email', reviewDate: 'review_date' };
+
 /** The columns of the CSV import and export, in order. */
 export const ASSET_CSV_COLUMNS = ['name', 'type', 'owner_email', 'location', 'confidentiality', 'integrity', 'availability', 'review_date', 'description'] as const;
 
@@ -209,36 +212,37 @@ export class AssetService {
       for (const [index, record] of records.entries()) {
         const row = index + 2; // the header is row 1
         const owner = record['owner_email'] ? members.find((m) => m.email === record['owner_email']!.toLowerCase()) : undefined;
-        if (record['owner_email'] && !owner) {
-          problems.push({ row, field: 'owner_email', message: `${record['owner_email']} is not a member of the organisation.` });
-          continue;
-        }
+        const unknownOwner = !!record['owner_email'] && !owner;
+        if (unknownOwner) problems.push({ row, field: 'owner_email', message: `${record['owner_email']} is not a member of the organisation.` });
         const toNumber = (v: string | undefined) => (v && /^\d+$/.test(v) ? Number(v) : Number.NaN);
-        try {
-          const fields = await this.validate(
-            em,
-            scope.organizationId,
-            {
-              name: record['name'],
-              type: (record['type'] ?? '').toUpperCase() as AssetType,
-              location: record['location'] ?? '',
-              description: record['description'] ?? '',
-              confidentiality: toNumber(record['confidentiality']),
-              integrity: toNumber(record['integrity']),
-              availability: toNumber(record['availability']),
-              reviewDate: record['review_date'] || null,
-              ownerId: owner?.id ?? null,
-            },
-            true,
-          );
-          const key = fields.name!.toLowerCase();
-          if (namesInFile.has(key)) problems.push({ row, field: 'name', message: `"${fields.name}" appears twice in the file.` });
-          namesInFile.add(key);
-          valid.push(fields);
-        } catch (error) {
-          if (!(error instanceof AppError)) throw error;
-          problems.push({ row, field: error.details.field === 'reviewDate' ? 'review_date' : (error.details.field ?? 'row'), message: error.message });
+        const candidate: AssetFields = {
+          name: record['name'],
+          type: (record['type'] ?? '').toUpperCase() as AssetType,
+          location: record['location'] ?? '',
+          description: record['description'] ?? '',
+          confidentiality: toNumber(record['confidentiality']),
+          integrity: toNumber(record['integrity']),
+          availability: toNumber(record['availability']),
+          reviewDate: record['review_date'] || null,
+          ownerId: owner?.id ?? null,
+        };
+        // Each column on its own, so that the report names every problem of the line.
+        const fields: Partial<Asset> = {};
+        let refused = false;
+        for (const key of Object.keys(candidate) as Array<keyof AssetFields>) {
+          try {
+            Object.assign(fields, await this.validate(em, scope.organizationId, { [key]: candidate[key] }, false));
+          } catch (error) {
+            if (!(error instanceof AppError)) throw error;
+            refused = true;
+            problems.push({ row, field: CSV_COLUMN_OF[error.details.field ?? ''] ?? error.details.field ?? 'row', message: error.message });
+          }
         }
+        if (refused || unknownOwner) continue;
+        const key = fields.name!.toLowerCase();
+        if (namesInFile.has(key)) problems.push({ row, field: 'name', message: `"${fields.name}" appears twice in the file.` });
+        namesInFile.add(key);
+        valid.push(fields);
       }
       if (problems.length) return { imported: [], problems };
       const imported: Asset[] = [];
