@@ -11,6 +11,7 @@ import { ASSET_PANEL_QUERY, isAssetNode, useUpdateAsset, type AssetRow, type Ass
 import { ASSET_TYPE_LABELS, CIA_LABELS } from '../asset-words';
 import { ASSET_FIELDS, ASSET_FIELD_LABELS, AssetFormFields, assetFormValues, assetInput, assetValidation, type AssetField, type AssetFormValues } from './asset-form-fields';
 import { ConflictAlert } from '../../../components/conflict-alert';
+import { mergeAfterReload } from '../../../components/merge-after-reload';
 
 interface Base {
   version: number;
@@ -65,13 +66,7 @@ export function AssetEditForm({ asset }: { asset: AssetRow }) {
       }
       const latest = assetFormValues(node);
       const mine = form.getValues();
-      const merged = { ...latest };
-      const bothChanged: Partial<AssetFormValues> = {};
-      for (const field of ASSET_FIELDS) {
-        if (mine[field] === base.values[field]) continue;
-        (merged as Record<AssetField, string>)[field] = mine[field];
-        if (latest[field] !== base.values[field] && latest[field] !== mine[field]) (bothChanged as Record<AssetField, string>)[field] = latest[field];
-      }
+      const { merged, theirs: bothChanged } = mergeAfterReload(base.values, mine, latest, ASSET_FIELDS);
       setBase({ version: node.version, values: latest });
       form.setValues(merged);
       setTheirs(bothChanged);

@@ -10,6 +10,7 @@ import { useCurrentOrganization } from '../../../organization/organization-conte
 import { useViewer } from '../../../session/require-viewer';
 import { GAP_ANALYSIS_QUERY, useUpdateGapItem, type GapItemRow, type GapStatus, type UpdateGapItemInput } from '../gap-operations';
 import { GAP_STATUSES, GAP_STATUS_DESCRIPTIONS, GAP_STATUS_LABELS, MATURITY_DESCRIPTIONS, MATURITY_LEVELS, maturityLabel } from '../gap-words';
+import { mergeAfterReload } from '../../../components/merge-after-reload';
 
 export interface GapFormValues {
   status: GapStatus;
@@ -112,13 +113,7 @@ export function GapAssessmentForm({ item, canReassign }: GapAssessmentFormProps)
       }
       const latest = formValues(latestItem);
       const mine = form.getValues();
-      const merged: GapFormValues = { ...latest };
-      const bothChanged: Partial<GapFormValues> = {};
-      for (const field of FIELDS) {
-        if (same(field, mine, base.values)) continue; // untouched here: take theirs
-        (merged as unknown as Record<Field, unknown>)[field] = mine[field]; // typed here: keep it
-        if (!same(field, latest, base.values) && !same(field, latest, mine)) (bothChanged as Record<Field, unknown>)[field] = latest[field];
-      }
+      const { merged, theirs: bothChanged } = mergeAfterReload(base.values, mine, latest, FIELDS);
       setBase({ version: latestItem.version, values: latest });
       form.setValues(merged);
       setTheirs(bothChanged);

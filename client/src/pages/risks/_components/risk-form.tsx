@@ -14,6 +14,7 @@ import { RISK_TREATMENTS, TREATMENT_DESCRIPTIONS, TREATMENT_LABELS, isRiskTreatm
 import { useRiskPickers } from './risk-pickers';
 import { ScorePreview } from './score-preview';
 import { ConflictAlert } from '../../../components/conflict-alert';
+import { mergeAfterReload } from '../../../components/merge-after-reload';
 
 export interface RiskFormValues {
   title: string;
@@ -209,13 +210,7 @@ export function RiskForm({ matrix, risk, ownVersions, onCreated, onCancel }: Ris
       }
       const latest = riskFormValues(node);
       const mine = form.getValues();
-      const merged: RiskFormValues = { ...latest };
-      const bothChanged: Partial<RiskFormValues> = {};
-      for (const field of FIELDS) {
-        if (same(mine[field], base.values[field])) continue; // untouched here: take theirs
-        (merged as unknown as Record<string, unknown>)[field] = mine[field]; // typed here: keep it
-        if (!same(latest[field], base.values[field]) && !same(latest[field], mine[field])) (bothChanged as Record<string, unknown>)[field] = latest[field];
-      }
+      const { merged, theirs: bothChanged } = mergeAfterReload(base.values, mine, latest, FIELDS, same);
       setBase({ version: node.version, values: latest });
       form.setValues(merged);
       setTheirs(bothChanged);

@@ -11,6 +11,7 @@ import type { TaskDetail, TaskPriority, TaskStatus } from '../task-fragments';
 import { TASK_PANEL_QUERY, isTaskNode, useUpdateTask, type UpdateTaskInput } from '../task-operations';
 import { TASK_PRIORITIES, TASK_PRIORITY_LABELS, TASK_STATUSES, TASK_STATUS_LABELS } from '../task-words';
 import { ConflictAlert } from '../../../components/conflict-alert';
+import { mergeAfterReload } from '../../../components/merge-after-reload';
 
 export interface TaskFormValues {
   title: string;
@@ -115,13 +116,7 @@ export function TaskEditForm({ task, ownVersions }: TaskEditFormProps) {
       }
       const latest = taskFormValues(node);
       const mine = form.getValues();
-      const merged = { ...latest };
-      const bothChanged: Partial<TaskFormValues> = {};
-      for (const field of FIELDS) {
-        if (mine[field] === base.values[field]) continue; // untouched here: take theirs
-        (merged as Record<string, string>)[field] = mine[field]; // typed here: keep it
-        if (latest[field] !== base.values[field] && latest[field] !== mine[field]) (bothChanged as Record<string, string>)[field] = latest[field];
-      }
+      const { merged, theirs: bothChanged } = mergeAfterReload(base.values, mine, latest, FIELDS);
       setBase({ version: node.version, values: latest });
       form.setValues(merged);
       setTheirs(bothChanged);
