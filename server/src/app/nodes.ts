@@ -1,6 +1,6 @@
-import { canSeeTask, roleCan } from '@annex/domain';
+import { canSeeTask, roleCan, type OrgAction } from '@annex/domain';
 import type { RequestContext } from '../core/context.js';
-import { roleIn } from '../core/authorization.js';
+import { authorize, roleIn, type OrgScope } from '../core/authorization.js';
 import { typeOfId, type NodeTypeName } from '../core/ids.js';
 import { notFound, unauthenticated } from '../core/errors.js';
 import type { Node } from '../core/node.js';
@@ -88,4 +88,19 @@ export async function visibleNode<T>(ctx: RequestContext, type: NodeTypeName, id
   const node = typeOfId(id) === type ? await resolveNode(ctx, id) : null;
   if (!node) throw notFound(what);
   return node as T;
+}
+
+/**
+ * The record behind `id` (visible to the caller) and the scope to act on it in its
+ * organisation: what every mutation on an existing record starts with.
+ */
+export async function authorizeRecord<T extends { organizationId: string }>(
+  ctx: RequestContext,
+  type: NodeTypeName,
+  id: string,
+  action: OrgAction,
+  what: string,
+): Promise<{ record: T; scope: OrgScope }> {
+  const record = await visibleNode<T>(ctx, type, id, what);
+  return { record, scope: await authorize(ctx, action, record.organizationId, what) };
 }

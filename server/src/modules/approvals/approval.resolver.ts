@@ -7,7 +7,7 @@ import { Node } from '../../core/node.js';
 import { ConnectionType, PageArgs, pageSize, type Connection } from '../../core/pagination.js';
 import { DateScalar } from '../../core/scalars.js';
 import { organizationOfSubject } from '../../core/subjects.js';
-import { resolveNode, visibleNode } from '../../app/nodes.js';
+import { authorizeRecord, resolveNode } from '../../app/nodes.js';
 import { User } from '../identity/user.entity.js';
 import { Organization } from '../organizations/organization.entity.js';
 import { Task } from '../tasks/task.entity.js';
@@ -100,16 +100,14 @@ export class ApprovalResolver {
   @Mutation(() => DecideApprovalPayload)
   @Can('approval:decide')
   async decideApproval(@Arg('input', () => DecideApprovalInput) input: DecideApprovalInput, @Ctx() ctx: RequestContext): Promise<DecideApprovalPayload> {
-    const request = await visibleNode<ApprovalRequest>(ctx, 'ApprovalRequest', input.approvalRequestId, 'Approval request');
-    const scope = await authorize(ctx, 'approval:decide', request.organizationId, 'Approval request');
+    const { record: request, scope } = await authorizeRecord<ApprovalRequest>(ctx, 'ApprovalRequest', input.approvalRequestId, 'approval:decide', 'Approval request');
     return { approvalRequest: await ctx.services.approvals.decide(scope, request.id, input.decision, input.comment, actorOf(ctx)) };
   }
 
   @Mutation(() => CancelApprovalPayload)
   @Can('approval:cancel')
   async cancelApproval(@Arg('input', () => CancelApprovalInput) input: CancelApprovalInput, @Ctx() ctx: RequestContext): Promise<CancelApprovalPayload> {
-    const request = await visibleNode<ApprovalRequest>(ctx, 'ApprovalRequest', input.approvalRequestId, 'Approval request');
-    const scope = await authorize(ctx, 'approval:cancel', request.organizationId, 'Approval request');
+    const { record: request, scope } = await authorizeRecord<ApprovalRequest>(ctx, 'ApprovalRequest', input.approvalRequestId, 'approval:cancel', 'Approval request');
     return { approvalRequest: await ctx.services.approvals.cancel(scope, request.id, actorOf(ctx)) };
   }
 

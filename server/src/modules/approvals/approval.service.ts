@@ -121,9 +121,13 @@ export class ApprovalService {
     if (decision === 'REJECT' && !text) throw badInput('comment', 'Say why you reject it.', 'REQUIRED');
     const outcome = await this.db.transaction(async (em) => {
       // Lock the request: two approvers deciding at once are applied one after the other.
-      const [row] = (await em.query(`SELECT id FROM approval_requests WHERE id = $1 AND organization_id = $2 FOR UPDATE`, [requestId, scope.organizationId])) as unknown[];
-      if (!row) throw notFound('Approval request');
-      const request = await em.getRepository(ApprovalRequest).findOneByOrFail({ id: requestId });
+      const request = await em
+        .getRepository(ApprovalRequest)
+        .createQueryBuilder('r')
+        .setLock('pessimistic_write')
+        .where('r.id = :id AND r.organization_id = :org', { id: requestId, org: scope.organizationId })
+        .getOne();
+      if (!request) throw notFound('Approval request');
       const approvers = (await em.query(`SELECT user_id FROM approval_approvers WHERE approval_request_id = $1`, [requestId])) as Array<{ user_id: string }>;
       if (!approvers.some((a) => a.user_id === scope.userId)) throw forbidden('Only the named approvers decide on this request.');
       if (request.status !== 'PENDING') throw conflict(`This request is already ${request.status.toLowerCase()}.`);

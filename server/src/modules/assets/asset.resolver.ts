@@ -5,7 +5,7 @@ import { actorOf, type RequestContext } from '../../core/context.js';
 import { providedFields } from '../../core/validation.js';
 import { ConnectionType, PageArgs, pageSize, type Connection } from '../../core/pagination.js';
 import { DateScalar } from '../../core/scalars.js';
-import { visibleNode } from '../../app/nodes.js';
+import { authorizeRecord } from '../../app/nodes.js';
 import { User } from '../identity/user.entity.js';
 import { Organization } from '../organizations/organization.entity.js';
 import { Asset, AssetTypeEnum } from './asset.entity.js';
@@ -162,8 +162,7 @@ export class AssetResolver {
   @Mutation(() => UpdateAssetPayload)
   @Can('asset:update')
   async updateAsset(@Arg('input', () => UpdateAssetInput) input: UpdateAssetInput, @Ctx() ctx: RequestContext): Promise<UpdateAssetPayload> {
-    const asset = await visibleNode<Asset>(ctx, 'Asset', input.id, 'Asset');
-    const scope = await authorize(ctx, 'asset:update', asset.organizationId, 'Asset');
+    const { scope } = await authorizeRecord<Asset>(ctx, 'Asset', input.id, 'asset:update', 'Asset');
     const { id, version, ...fields } = input;
     return { asset: await ctx.services.assets.update(scope, id, version, providedFields(fields), actorOf(ctx)) };
   }
@@ -171,8 +170,7 @@ export class AssetResolver {
   @Mutation(() => DeleteAssetPayload)
   @Can('asset:delete')
   async deleteAsset(@Arg('input', () => DeleteAssetInput) input: DeleteAssetInput, @Ctx() ctx: RequestContext): Promise<DeleteAssetPayload> {
-    const asset = await visibleNode<Asset>(ctx, 'Asset', input.id, 'Asset');
-    const scope = await authorize(ctx, 'asset:delete', asset.organizationId, 'Asset');
+    const { record: asset, scope } = await authorizeRecord<Asset>(ctx, 'Asset', input.id, 'asset:delete', 'Asset');
     return { deletedAssetId: await ctx.services.assets.delete(scope, asset.id, actorOf(ctx)) };
   }
 

@@ -18,7 +18,7 @@ export interface AuditTrailFilter {
 export class AuditTrailService {
   constructor(private readonly db: Database) {}
 
-  async list(scope: OrgScope, filter: AuditTrailFilter, first: number, after: string | null | undefined): Promise<Connection<AuditEvent>> {
+  async list(scope: OrgScope, filter: AuditTrailFilter, first: number, after: string | null | undefined, count = true): Promise<Connection<AuditEvent>> {
     const query = this.db.dataSource
       .getRepository(AuditEvent)
       .createQueryBuilder('e')
@@ -29,7 +29,7 @@ export class AuditTrailService {
     if (filter.entityId) query.andWhere('e.entity_id = :entityId', { entityId: filter.entityId });
     if (filter.from) query.andWhere('e.at >= :from', { from: filter.from });
     if (filter.to) query.andWhere('e.at < :to', { to: filter.to });
-    const totalCount = await query.clone().getCount();
+    const totalCount = count ? await query.clone().getCount() : -1;
     if (after) {
       if (!/^\d+$/.test(after)) throw badInput('after', 'Unknown cursor.', 'BAD_CURSOR');
       query.andWhere('e.seq < :after', { after });
@@ -57,7 +57,7 @@ export class AuditTrailService {
   async *stream(scope: OrgScope, filter: AuditTrailFilter, batchSize = 1000): AsyncGenerator<AuditEvent[]> {
     let after: string | null = null;
     for (;;) {
-      const page: Connection<AuditEvent> = await this.list(scope, filter, batchSize, after);
+      const page: Connection<AuditEvent> = await this.list(scope, filter, batchSize, after, false);
       if (page.edges.length) yield page.edges.map((e) => e.node);
       if (!page.pageInfo.hasNextPage) return;
       after = page.pageInfo.endCursor;

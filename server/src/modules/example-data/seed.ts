@@ -72,11 +72,8 @@ const dayFromToday = (offset: number) => new Date(Date.now() + offset * 86_400_0
  * for Eva's approval, a conversation with a mention, and the notifications they produced.
  */
 async function seedLiveWork(services: Services, organizationId: string): Promise<void> {
-  const { db, tasks, approvals, comments } = services;
-  const people = (await db.dataSource.query(
-    `SELECT u.id, u.email, u.name, m.role FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.organization_id = $1`,
-    [organizationId],
-  )) as Array<{ id: string; email: string; name: string; role: Role }>;
+  const { tasks, approvals, comments } = services;
+  const people = await peopleOf(services, organizationId);
   const who = (email: string) => people.find((p) => p.email === email)!;
   const daan = who('daan@lumen-logistics.example');
   const tom = who('tom@lumen-logistics.example');
@@ -202,10 +199,7 @@ const LUMEN_ASSETS: Array<[string, AssetType, string, string, number, number, nu
 ];
 
 async function seedAssets(services: Services, organizationId: string): Promise<void> {
-  const people = (await services.db.dataSource.query(
-    `SELECT u.id, u.email, u.name, m.role FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.organization_id = $1`,
-    [organizationId],
-  )) as Array<{ id: string; email: string; name: string; role: Role }>;
+  const people = await peopleOf(services, organizationId);
   const daan = people.find((p) => p.email.startsWith('daan@'))!;
   const scope = OrgScope.mint(organizationId, daan.id, daan.role, 'asset:create');
   const actor = { actorId: daan.id, actorLabel: `${daan.name} <${daan.email}>`, ip: null };
@@ -222,10 +216,7 @@ async function seedAssets(services: Services, organizationId: string): Promise<v
  * development), owners by area.
  */
 async function seedGapAnalysis(services: Services, organizationId: string): Promise<void> {
-  const people = (await services.db.dataSource.query(
-    `SELECT u.id, u.email, u.name, m.role FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.organization_id = $1`,
-    [organizationId],
-  )) as Array<{ id: string; email: string; name: string; role: Role }>;
+  const people = await peopleOf(services, organizationId);
   const id = (prefix: string) => people.find((p) => p.email.startsWith(`${prefix}@`))!.id;
   const daan = people.find((p) => p.email.startsWith('daan@'))!;
   const scope = OrgScope.mint(organizationId, daan.id, daan.role, 'gap:update');
@@ -301,10 +292,7 @@ const LUMEN_RISKS: SeedRisk[] = [
 ];
 
 async function seedRisks(services: Services, organizationId: string): Promise<void> {
-  const people = (await services.db.dataSource.query(
-    `SELECT u.id, u.email, u.name, m.role FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.organization_id = $1`,
-    [organizationId],
-  )) as Array<{ id: string; email: string; name: string; role: Role }>;
+  const people = await peopleOf(services, organizationId);
   const person = (prefix: string) => people.find((p) => p.email.startsWith(`${prefix}@`))!;
   const assets = (await services.db.dataSource.query(`SELECT id, name FROM assets WHERE organization_id = $1`, [organizationId])) as Array<{ id: string; name: string }>;
   const daan = person('daan');
@@ -347,10 +335,7 @@ async function seedRisks(services: Services, organizationId: string): Promise<vo
 
 /** SoA version 2 approved by Eva, version 3 in draft with two controls changed. */
 async function seedSoa(services: Services, organizationId: string): Promise<void> {
-  const people = (await services.db.dataSource.query(
-    `SELECT u.id, u.email, u.name, m.role FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.organization_id = $1`,
-    [organizationId],
-  )) as Array<{ id: string; email: string; name: string; role: Role }>;
+  const people = await peopleOf(services, organizationId);
   const daan = people.find((p) => p.email.startsWith('daan@'))!;
   const eva = people.find((p) => p.email.startsWith('eva@'))!;
   const scope = OrgScope.mint(organizationId, daan.id, daan.role, 'soa:update');
@@ -393,4 +378,12 @@ async function seedSoa(services: Services, organizationId: string): Promise<void
   // Version 3 in draft: two controls changed since version 2.
   await services.soa.update(scope, { controlRef: 'A.5.7', implementationStatus: 'IMPLEMENTED', justification: 'Threat intelligence feeds are triaged weekly by the platform team.' }, actor);
   await services.soa.update(scope, { controlRef: 'A.8.30', applicable: true, implementationStatus: 'PLANNED', justification: 'The mobile app redesign is outsourced from January: supplier development is now in scope.' }, actor);
+}
+
+/** The members of the example organisation, to act as them while loading its story. */
+async function peopleOf(services: Services, organizationId: string): Promise<Array<{ id: string; email: string; name: string; role: Role }>> {
+  return (await services.db.dataSource.query(
+    `SELECT u.id, u.email, u.name, m.role FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.organization_id = $1`,
+    [organizationId],
+  )) as Array<{ id: string; email: string; name: string; role: Role }>;
 }

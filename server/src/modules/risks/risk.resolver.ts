@@ -6,7 +6,7 @@ import { actorOf, type RequestContext } from '../../core/context.js';
 import { providedFields } from '../../core/validation.js';
 import { ConnectionType, PageArgs, pageSize, type Connection } from '../../core/pagination.js';
 import { DateScalar } from '../../core/scalars.js';
-import { visibleNode } from '../../app/nodes.js';
+import { authorizeRecord } from '../../app/nodes.js';
 import { User } from '../identity/user.entity.js';
 import { Organization } from '../organizations/organization.entity.js';
 import { Asset } from '../assets/asset.entity.js';
@@ -236,8 +236,7 @@ export class RiskResolver {
   @Mutation(() => UpdateRiskPayload)
   @Can('risk:update')
   async updateRisk(@Arg('input', () => UpdateRiskInput) input: UpdateRiskInput, @Ctx() ctx: RequestContext): Promise<UpdateRiskPayload> {
-    const risk = await visibleNode<Risk>(ctx, 'Risk', input.id, 'Risk');
-    const scope = await authorize(ctx, 'risk:update', risk.organizationId, 'Risk');
+    const { scope } = await authorizeRecord<Risk>(ctx, 'Risk', input.id, 'risk:update', 'Risk');
     const { id, version, ...fields } = input;
     return { risk: await ctx.services.risks.update(scope, id, version, providedFields(fields), actorOf(ctx)) };
   }
@@ -245,8 +244,7 @@ export class RiskResolver {
   @Mutation(() => DeleteRiskPayload)
   @Can('risk:delete')
   async deleteRisk(@Arg('input', () => DeleteRiskInput) input: DeleteRiskInput, @Ctx() ctx: RequestContext): Promise<DeleteRiskPayload> {
-    const risk = await visibleNode<Risk>(ctx, 'Risk', input.id, 'Risk');
-    const scope = await authorize(ctx, 'risk:delete', risk.organizationId, 'Risk');
+    const { record: risk, scope } = await authorizeRecord<Risk>(ctx, 'Risk', input.id, 'risk:delete', 'Risk');
     return { deletedRiskId: await ctx.services.risks.delete(scope, risk.id, actorOf(ctx)) };
   }
 

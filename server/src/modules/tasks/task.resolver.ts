@@ -6,7 +6,7 @@ import { providedFields } from '../../core/validation.js';
 import { Node } from '../../core/node.js';
 import { ConnectionType, PageArgs, pageSize, type Connection } from '../../core/pagination.js';
 import { DateScalar } from '../../core/scalars.js';
-import { resolveNode, visibleNode } from '../../app/nodes.js';
+import { authorizeRecord, resolveNode } from '../../app/nodes.js';
 import { User } from '../identity/user.entity.js';
 import { Organization } from '../organizations/organization.entity.js';
 import { Task, TaskPriorityEnum, TaskStatusEnum } from './task.entity.js';
@@ -139,8 +139,7 @@ export class TaskResolver {
   @Mutation(() => UpdateTaskPayload)
   @Can('task:update')
   async updateTask(@Arg('input', () => UpdateTaskInput) input: UpdateTaskInput, @Ctx() ctx: RequestContext): Promise<UpdateTaskPayload> {
-    const task = await visibleNode<Task>(ctx, 'Task', input.id, 'Task');
-    const scope = await authorize(ctx, 'task:update', task.organizationId, 'Task');
+    const { scope } = await authorizeRecord<Task>(ctx, 'Task', input.id, 'task:update', 'Task');
     const { id, version, ...fields } = input;
     return { task: await ctx.services.tasks.update(scope, id, version, providedFields(fields), actorOf(ctx)) };
   }
@@ -148,8 +147,7 @@ export class TaskResolver {
   @Mutation(() => DeleteTaskPayload)
   @Can('task:delete')
   async deleteTask(@Arg('input', () => DeleteTaskInput) input: DeleteTaskInput, @Ctx() ctx: RequestContext): Promise<DeleteTaskPayload> {
-    const task = await visibleNode<Task>(ctx, 'Task', input.id, 'Task');
-    const scope = await authorize(ctx, 'task:delete', task.organizationId, 'Task');
+    const { record: task, scope } = await authorizeRecord<Task>(ctx, 'Task', input.id, 'task:delete', 'Task');
     return { deletedTaskId: await ctx.services.tasks.delete(scope, task.id, actorOf(ctx)) };
   }
 
