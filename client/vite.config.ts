@@ -1,4 +1,4 @@
-import { defineConfig } from 'vite';
+import { defaultClientConditions, defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
 const API = 'http://localhost:4000';
@@ -6,6 +6,8 @@ const API = 'http://localhost:4000';
 // Vite's config loader needs a default export.
 export default defineConfig({
   plugins: [react()],
+  // Workspace packages (@annex/editor) are read from their TypeScript sources.
+  resolve: { conditions: ['annex-source', ...defaultClientConditions] },
   server: {
     port: 5173,
     strictPort: true,
@@ -21,6 +23,17 @@ export default defineConfig({
           });
         },
       },
+      '/collab': {
+        target: API,
+        ws: true,
+        configure(proxy) {
+          proxy.on('proxyReqWs', (proxyReq) => {
+            proxyReq.setHeader('origin', API);
+          });
+        },
+      },
+      '/files': API,
+      '/documents/': { target: API, bypass: (req) => (req.method === 'POST' ? undefined : req.url) },
       '/exports': API,
       '/mailbox': API,
       '/healthz': API,

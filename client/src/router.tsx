@@ -16,6 +16,9 @@ import { AssetsPage } from './pages/assets/assets-page';
 import { GapAnalysisPage } from './pages/gap-analysis/gap-analysis-page';
 import { RisksPage } from './pages/risks/risks-page';
 import { SoaPage } from './pages/soa/soa-page';
+import { DocumentsPage } from './pages/documents/documents-page';
+import { DocumentPage } from './pages/documents/document-page';
+import { DocumentVersionRedirect } from './pages/documents/document-version-redirect';
 import { MembersPage } from './pages/members/members-page';
 import { MyWorkPage } from './pages/my-work/my-work-page';
 import { TasksPage } from './pages/tasks/tasks-page';
@@ -61,6 +64,9 @@ export const router = createBrowserRouter([
               { path: 'assets', element: titled('Assets', <RequireAction action="asset:read"><AssetsPage /></RequireAction>) },
               { path: 'risks', element: titled('Risks', <RequireAction action="risk:read"><RisksPage /></RequireAction>) },
               { path: 'statement-of-applicability', element: titled('Statement of Applicability', <RequireAction action="soa:read"><SoaPage /></RequireAction>) },
+              { path: 'documents', element: titled('Documents', <RequireAction action="document:read"><DocumentsPage /></RequireAction>) },
+              { path: 'documents/version/:versionId', element: <RequireAction action="document:read"><DocumentVersionRedirect /></RequireAction> },
+              { path: 'documents/:documentId', element: titled('Document', <RequireAction action="document:read"><DocumentPage /></RequireAction>) },
               ...JOURNEY_AREAS.map((area) => ({ path: area.path, element: titled(area.title, <JourneyAreaPage area={area} />) })),
               { path: 'audit-trail', element: titled('Audit trail', <RequireAction action="auditTrail:read"><AuditTrailPage /></RequireAction>) },
               { path: 'members', element: titled('Members', <MembersPage />) },

@@ -71,7 +71,7 @@ describe('foundation', () => {
       socket.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
       socket.on('open', () => resolve(101));
     });
-    expect(status).toBe(401);
+    expect(status).toBe(403);
   });
 
   it('accepts a WebSocket upgrade from its own public origin', async () => {

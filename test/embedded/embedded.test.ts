@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../server/src/core/config.js';
 import { createLogger } from '../../server/src/core/logger.js';
 import { startAnnex, type AnnexServer } from '../../server/src/app/create-app.js';
-import { EXAMPLE_PASSWORD, EXAMPLE_PEOPLE } from '../../server/src/modules/example-data/seed.js';
+import { EXAMPLE_PASSWORD, EXAMPLE_PEOPLE, EXAMPLE_STAFF } from '../../server/src/modules/example-data/seed.js';
 import { ApiClient } from '../support/client.js';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'annex-embedded-'));
@@ -34,7 +34,7 @@ describe('embedded PostgreSQL (PGlite), the default without DATABASE_URL', () =>
     );
     expect(data.viewer.memberships).toHaveLength(1);
     expect(data.viewer.memberships[0]!.role).toBe('ISMS_MANAGER');
-    expect(data.viewer.memberships[0]!.organization.members).toHaveLength(EXAMPLE_PEOPLE.length);
+    expect(data.viewer.memberships[0]!.organization.members).toHaveLength(EXAMPLE_PEOPLE.length + EXAMPLE_STAFF.length);
     expect(fs.readdirSync(dataDir).length).toBeGreaterThan(0);
   });
 

@@ -107,7 +107,7 @@ const ORGANIZATION_EVENTS_SUBSCRIPTION: TypedDocumentNode<{ organizationEvents: 
 `;
 
 /** What a change touches, for screens that refresh themselves (see `useLiveTopic`). */
-export type LiveTopic = 'tasks' | 'comments' | 'approvals' | 'notifications' | 'members' | 'gaps' | 'assets' | 'risks';
+export type LiveTopic = 'tasks' | 'comments' | 'approvals' | 'notifications' | 'members' | 'gaps' | 'assets' | 'risks' | 'documents' | 'consistency';
 
 /**
  * The named queries each kind of change makes stale. Only active ones (on screen) are
@@ -115,13 +115,14 @@ export type LiveTopic = 'tasks' | 'comments' | 'approvals' | 'notifications' | '
  */
 const STALE_QUERIES: Record<string, readonly string[]> = {
   asset: ['AssetPanel'],
-  risk: ['RiskOverview', 'RiskPanel', 'TreatmentPlan', 'SoaPage'],
+  risk: ['RiskOverview', 'RiskPanel', 'TreatmentPlan', 'SoaPage', 'ConsistencyIssues'],
   riskMatrix: ['RiskOverview', 'RiskPanel', 'TreatmentPlan', 'SoaPage'],
-  soaEntry: ['SoaPage'],
+  soaEntry: ['SoaPage', 'ConsistencyIssues', 'MandatoryDocuments'],
+  document: ['DocumentPage', 'DocumentVersions', 'DocumentAcknowledgements', 'MandatoryDocuments', 'ConsistencyIssues', 'DocumentsToAcknowledge', 'MyWork'],
   soaVersion: ['SoaPage'],
   task: ['MyWork', 'TaskBoardColumn', 'ApprovalsInbox', 'ApprovalPanel'],
   comment: ['TaskComments'],
-  approvalRequest: ['ApprovalsInbox', 'ApprovalPanel', 'MyWork', 'TaskPanel'],
+  approvalRequest: ['ApprovalsInbox', 'ApprovalPanel', 'MyWork', 'TaskPanel', 'DocumentPage', 'DocumentVersions', 'MandatoryDocuments', 'ConsistencyIssues'],
   notification: ['NotificationsBell', 'MyWork'],
   member: ['Members', 'Dashboard', 'OrganizationAccess'],
   invitation: ['PendingInvitations'],
@@ -139,6 +140,9 @@ const TOPIC_OF: Record<string, LiveTopic | undefined> = {
   asset: 'assets',
   risk: 'risks',
   riskMatrix: 'risks',
+  document: 'documents',
+  soaEntry: 'consistency',
+  soaVersion: 'consistency',
 };
 
 /** Every query a live screen depends on: refetched once after a fresh start to close the gap before the stream began. */

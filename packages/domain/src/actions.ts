@@ -67,6 +67,22 @@ export const ACTION_ROLES = {
   'soa:read': ['OWNER', 'ISMS_MANAGER', 'CONTRIBUTOR', 'MANAGEMENT', 'AUDITOR'],
   'soa:update': ADMINS,
   'soa:issue': ADMINS,
+  /**
+   * Documents: everyone reads published documents (employees those meant for them); the team reads
+   * drafts and every version; admins and contributors (documents they own, created or have a task
+   * on) edit; admins publish; everyone acknowledges what is meant for them.
+   */
+  'document:read': ALL,
+  'document:readDrafts': TEAM,
+  'document:readAcknowledgements': ['OWNER', 'ISMS_MANAGER', 'CONTRIBUTOR', 'MANAGEMENT', 'AUDITOR'],
+  'document:create': ['OWNER', 'ISMS_MANAGER', 'CONTRIBUTOR'],
+  'document:update': ['OWNER', 'ISMS_MANAGER', 'CONTRIBUTOR'],
+  'document:updateAny': ADMINS,
+  'document:submit': ['OWNER', 'ISMS_MANAGER', 'CONTRIBUTOR'],
+  'document:publish': ADMINS,
+  'document:acknowledge': ALL,
+  /** The consistency checks and the mandatory-documents checklist. */
+  'consistency:read': ['OWNER', 'ISMS_MANAGER', 'CONTRIBUTOR', 'MANAGEMENT', 'AUDITOR'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type OrgAction = keyof typeof ACTION_ROLES;

@@ -7,3 +7,4 @@ export * from './approval-rules.js';
 export * from './asset-rules.js';
 export * from './gap-rules.js';
 export * from './risk-rules.js';
+export * from './document-rules.js';

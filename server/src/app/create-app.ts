@@ -24,6 +24,8 @@ import { viewerFromRequest } from './http-auth.js';
 import { mountExports } from './exports.js';
 import { mountMailbox } from './mailbox.js';
 import { seedExampleData, type SeedResult } from '../modules/example-data/seed.js';
+import { COLLAB_PATH } from '../modules/documents/collaboration.js';
+import { mountDocumentFiles } from '../modules/documents/document-files.js';
 
 export interface AnnexServer {
   url: string;
@@ -144,19 +146,28 @@ export async function startAnnex(config: Config, options: { logger?: Logger } = 
 
   if (mailSink) mountMailbox(app, mailSink);
   mountExports(app, contextFor);
+  mountDocumentFiles(app, contextFor);
 
   const formatWsError = (error: import('graphql').GraphQLError) => {
     if (isUnexpected(error)) logger.error({ err: error.originalError ?? error, transport: 'ws' }, 'unexpected error');
     return formatError(error.toJSON(), error, exposeInternals);
   };
   const schema = await getSchema();
-  const wsServer = new WebSocketServer({
-    server: httpServer,
-    path: '/graphql',
-    maxPayload: 1024 * 1024,
+  const wsServer = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
+  const collaboration = services.collaboration;
+  // One port for everything: GraphQL subscriptions at /graphql, live co-editing at /collab.
+  httpServer.on('upgrade', (request, socket, head) => {
+    const pathname = new URL(request.url ?? '/', 'http://localhost').pathname;
     // Apollo's CSRF prevention does not cover WebSockets: browsers always send Origin, and
     // only our own origins may open a socket with the visitor's cookie.
-    verifyClient: ({ origin }: { origin?: string }) => !origin || config.ALLOWED_ORIGINS.includes(origin),
+    const origin = request.headers.origin;
+    if (origin && !config.ALLOWED_ORIGINS.includes(origin)) {
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
+      return;
+    }
+    if (pathname === '/graphql') wsServer.handleUpgrade(request, socket, head, (ws) => wsServer.emit('connection', ws, request));
+    else if (pathname === COLLAB_PATH) collaboration.handleUpgrade(request, socket, head);
+    else socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
   });
   const wsCleanup = useServer<Record<string, unknown>, { viewer?: RequestContext['viewer']; unregister?: () => void }>(
     {
@@ -227,7 +238,7 @@ export async function startAnnex(config: Config, options: { logger?: Logger } = 
   if (clientDir) {
     app.use(express.static(clientDir, { index: false, maxAge: '1y', immutable: true }));
     const indexHtml = path.join(clientDir, 'index.html');
-    app.get(/^\/(?!graphql|exports|healthz|readyz|mailbox).*/, (_req, res) => {
+    app.get(/^\/(?!graphql|exports|healthz|readyz|mailbox|files|collab).*/, (_req, res) => {
       res.setHeader('Cache-Control', 'no-cache');
       res.sendFile(indexHtml);
     });
@@ -257,6 +268,7 @@ export async function startAnnex(config: Config, options: { logger?: Logger } = 
       const force = setTimeout(() => httpServer.closeAllConnections(), config.SHUTDOWN_TIMEOUT_MS);
       force.unref();
       for (const client of wsServer.clients) client.close(1001, 'Server shutting down');
+      await collaboration.close();
       logger.debug('stopping HTTP and WebSocket');
       await apollo.stop();
       clearTimeout(force);

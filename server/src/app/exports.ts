@@ -19,7 +19,7 @@ function startCsv(res: Response, filename: string, columns: readonly string[]) {
 }
 
 /** Runs an export with the caller's context, answering coded errors as HTTP statuses. */
-async function sendExport(req: Request, res: Response, contextFor: (req: Request, res: Response) => Promise<RequestContext>, write: (ctx: RequestContext) => Promise<void>) {
+export async function sendExport(req: Request, res: Response, contextFor: (req: Request, res: Response) => Promise<RequestContext>, write: (ctx: RequestContext) => Promise<void>) {
   try {
     await write(await contextFor(req, res));
   } catch (error) {

@@ -7,6 +7,8 @@ import { ApprovalDecisionRecord, ApprovalRequest } from '../modules/approvals/ap
 import { Task } from '../modules/tasks/task.entity.js';
 import { Asset } from '../modules/assets/asset.entity.js';
 import { Risk } from '../modules/risks/risk.entity.js';
+import { Document, StoredFile } from '../modules/documents/document.entity.js';
+import { loadVersionsWithStatus, type VersionWithStatus } from '../modules/documents/document.service.js';
 import { DEFAULT_RISK_MATRIX, type RiskMatrix } from '@annex/domain';
 
 function byId<T extends { id: string }>(rows: T[], ids: readonly string[]): (T | null)[] {
@@ -147,6 +149,21 @@ export function createLoaders(ds: DataSource) {
         (r) => r.subjectId,
       ),
     ),
+    /** Every version of a document, newest first, with its effective status. */
+    versionsByDocument: new DataLoader<string, VersionWithStatus[]>(async (documentIds) => {
+      const byDoc = await loadVersionsWithStatus(ds, documentIds);
+      return documentIds.map((id) => byDoc.get(id) ?? []);
+    }),
+    /** Key: `${organizationId}:${controlRef}` → the documents tagged with the control (by title). */
+    documentsByControl: new DataLoader<string, Document[]>(async (keys) => {
+      const orgIds = [...new Set(keys.map((k) => k.slice(0, k.indexOf(':'))))];
+      const docs = await ds.getRepository(Document).find({ where: { organizationId: In(orgIds) }, order: { title: 'ASC' } });
+      return keys.map((key) => {
+        const [org, ref] = [key.slice(0, key.indexOf(':')), key.slice(key.indexOf(':') + 1)];
+        return docs.filter((d) => d.organizationId === org && d.controlRefs.includes(ref));
+      });
+    }),
+    fileById: new DataLoader<string, StoredFile | null>(async (ids) => byId(await ds.getRepository(StoredFile).findBy({ id: In([...ids]) }), ids)),
   };
 }
 

@@ -1,4 +1,4 @@
-import { canSeeTask, roleCan, type OrgAction } from '@annex/domain';
+import { canSeeTask, inAudience, roleCan, type OrgAction } from '@annex/domain';
 import type { RequestContext } from '../core/context.js';
 import { authorize, roleIn, type OrgScope } from '../core/authorization.js';
 import { typeOfId, type NodeTypeName } from '../core/ids.js';
@@ -16,6 +16,7 @@ import { Asset } from '../modules/assets/asset.entity.js';
 import { GapItem } from '../modules/gap-analysis/gap-item.entity.js';
 import { Risk } from '../modules/risks/risk.entity.js';
 import { SoaEntry, SoaVersion } from '../modules/soa/soa.entity.js';
+import { Document, DocumentAcknowledgement, DocumentVersion } from '../modules/documents/document.entity.js';
 
 type NodeLoader = (ctx: RequestContext, id: string) => Promise<Node | null>;
 
@@ -68,6 +69,19 @@ const NODE_LOADERS: Partial<Record<NodeTypeName, NodeLoader>> = {
   Risk: orgRow(Risk, 'risk:read'),
   SoaEntry: orgRow(SoaEntry, 'soa:read'),
   SoaVersion: orgRow(SoaVersion, 'soa:read'),
+  /** The team reads every document; others published ones (employees those addressed to them). */
+  Document: orgRow(Document, 'document:read', async (ctx, row) => {
+    const role = (await roleIn(ctx, row.organizationId))!;
+    if (roleCan(role, 'document:readDrafts')) return true;
+    return row.currentVersionId !== null && (role !== 'EMPLOYEE' || inAudience(row.audienceRoles, role));
+  }),
+  DocumentVersion: orgRow(DocumentVersion, 'document:read', async (ctx, row) => {
+    if (!(await resolveNode(ctx, row.documentId))) return false;
+    return row.state !== 'SUBMITTED' || roleCan(await roleIn(ctx, row.organizationId), 'document:readDrafts');
+  }),
+  DocumentAcknowledgement: orgRow(DocumentAcknowledgement, 'document:read', async (ctx, row) =>
+    row.userId === ctx.viewer!.user.id || roleCan(await roleIn(ctx, row.organizationId), 'document:readAcknowledgements'),
+  ),
   Notification: orgRow(Notification, 'organization:read', (ctx, row) => row.userId === ctx.viewer!.user.id),
 };
 

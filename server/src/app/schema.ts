@@ -22,6 +22,8 @@ import { OrganizationRisksResolver, RiskResolver } from '../modules/risks/risk.r
 import { OrganizationSoaResolver, SoaEntryResolver, SoaVersionResolver, StatementOfApplicabilityResolver } from '../modules/soa/soa.resolver.js';
 import { GapAssessmentResolver, GapItemResolver, OrganizationGapResolver } from '../modules/gap-analysis/gap.resolver.js';
 
+import { DocumentAcknowledgementResolver, DocumentResolver, DocumentVersionResolver, OrganizationDocumentsResolver } from '../modules/documents/document.resolver.js';
+
 export const RESOLVERS = [
   HealthResolver,
   IdentityResolver,
@@ -54,6 +56,10 @@ export const RESOLVERS = [
   SoaEntryResolver,
   SoaVersionResolver,
   OrganizationSoaResolver,
+  DocumentResolver,
+  DocumentVersionResolver,
+  DocumentAcknowledgementResolver,
+  OrganizationDocumentsResolver,
 ] as const;
 
 let cached: Promise<GraphQLSchema> | null = null;

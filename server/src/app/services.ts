@@ -5,7 +5,8 @@ import { ConnectionRegistry } from '../core/auth/connection-registry.js';
 import { Mailer } from '../core/mail/mailer.js';
 import type { MailSink } from '../core/mail/mail-sink.js';
 import { AccountService } from '../modules/identity/account.service.js';
-import { SessionService } from '../modules/identity/session.service.js';
+import { SESSION_COOKIE, SessionService } from '../modules/identity/session.service.js';
+import { parse as parseCookie } from 'cookie';
 import { SignInThrottle } from '../modules/identity/sign-in-throttle.js';
 import { OrganizationService } from '../modules/organizations/organization.service.js';
 import { MemberService } from '../modules/organizations/member.service.js';
@@ -24,6 +25,9 @@ import { RiskService, riskApprovableHash } from '../modules/risks/risk.service.j
 import { Risk } from '../modules/risks/risk.entity.js';
 import { SoaService } from '../modules/soa/soa.service.js';
 import { SoaVersion } from '../modules/soa/soa.entity.js';
+import { DocumentService } from '../modules/documents/document.service.js';
+import { Collaboration } from '../modules/documents/collaboration.js';
+import { Document, DocumentVersion } from '../modules/documents/document.entity.js';
 
 /** The application's long-lived services, built once per process and reached through the request context. */
 export function createServices(deps: { config: Config; logger: Logger; db: Database; smtpUrl: string; mailSink: MailSink | null }) {
@@ -60,6 +64,18 @@ export function createServices(deps: { config: Config; logger: Logger; db: Datab
     label: async (em, id) => `Statement of Applicability version ${(await em.getRepository(SoaVersion).findOneBy({ id }))?.number ?? '?'}`,
     link: (organizationId) => `/o/${organizationId}/statement-of-applicability`,
   });
+  const documents = new DocumentService(db, approvals, tasks, notifications, config.ANNEX_FILES_DIR, config.UPLOAD_MAX_MB * 1024 * 1024);
+  const versionLabel = async (em: import('typeorm').EntityManager, id: string) => {
+    const version = await em.getRepository(DocumentVersion).findOneBy({ id });
+    const doc = version ? await em.getRepository(Document).findOneBy({ id: version.documentId }) : null;
+    return doc && version ? `${doc.title} ${version.number}` : 'a document version';
+  };
+  approvals.register('DocumentVersion', {
+    // A version never changes; a later change of the draft withdraws its approval explicitly.
+    hash: async (em, id) => (await em.getRepository(DocumentVersion).findOneBy({ id }))?.contentHash ?? null,
+    label: versionLabel,
+    link: (organizationId, id) => `/o/${organizationId}/documents/version/${id}`,
+  });
   const events = new EventHub(db, config, logger);
   const services = {
     config,
@@ -83,8 +99,22 @@ export function createServices(deps: { config: Config; logger: Logger; db: Datab
     gaps: new GapService(db, tasks, risks),
     risks,
     soa: new SoaService(db),
+    documents,
   };
-  return { ...services, scheduler: new Scheduler(services) };
+  const collaboration = new Collaboration(
+    {
+      config,
+      documents,
+      sessions,
+      connections,
+      viewerFromCookie: (cookie) => {
+        const token = cookie ? parseCookie(cookie)[SESSION_COOKIE] : undefined;
+        return sessions.fromSessionToken(token);
+      },
+    },
+    logger.child({ module: 'collaboration' }),
+  );
+  return { ...services, scheduler: new Scheduler(services), collaboration };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -34,6 +34,11 @@ const schema = z.object({
   DATABASE_POOL_SIZE: int(1, 200).default('10'),
   ANNEX_DATA_DIR: z.string().min(1).default('.annex/data'),
   ANNEX_SEED: bool.default('true'),
+  /** Where uploaded files are kept (content-addressed); share it between replicas. Defaults to <ANNEX_DATA_DIR>/../files. */
+  ANNEX_FILES_DIR: z.string().optional(),
+  UPLOAD_MAX_MB: int(1, 1024).default('25'),
+  COLLAB_DEBOUNCE_MS: int(100, 60_000).default('2000'),
+  COLLAB_MAX_DEBOUNCE_MS: int(500, 600_000).default('10000'),
   ANNEX_CLIENT_DIR: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'must be one of fatal, error, warn, info, debug, trace, silent' }).default('info'),
   LOG_PRETTY: bool.default('false'),
@@ -53,10 +58,11 @@ const schema = z.object({
   TRUST_PROXY: bool.default('false'),
 });
 
-export type Config = Omit<z.infer<typeof schema>, 'PUBLIC_URL' | 'ALLOWED_ORIGINS'> & {
+export type Config = Omit<z.infer<typeof schema>, 'PUBLIC_URL' | 'ALLOWED_ORIGINS' | 'ANNEX_FILES_DIR'> & {
   PUBLIC_URL: string;
   ALLOWED_ORIGINS: string[];
   ANNEX_DATA_DIR: string;
+  ANNEX_FILES_DIR: string;
 };
 
 export class ConfigError extends Error {}
@@ -90,5 +96,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     PUBLIC_URL: publicUrl,
     ALLOWED_ORIGINS: [new URL(publicUrl).origin, ...origins],
     ANNEX_DATA_DIR: path.resolve(c.ANNEX_DATA_DIR),
+    ANNEX_FILES_DIR: path.resolve(c.ANNEX_FILES_DIR ?? path.join(c.ANNEX_DATA_DIR, '..', 'files')),
   };
 }

@@ -22,6 +22,10 @@ export const ID_PREFIXES = {
   Risk: 'rsk',
   SoaEntry: 'soe',
   SoaVersion: 'sov',
+  Document: 'doc',
+  DocumentVersion: 'dve',
+  DocumentAcknowledgement: 'ack',
+  StoredFile: 'fil',
 } as const;
 export type NodeTypeName = keyof typeof ID_PREFIXES;
 

@@ -16,6 +16,8 @@ const SUBJECT_TABLES: Partial<Record<NodeTypeName, string>> = {
   Risk: 'risks',
   SoaEntry: 'soa_entries',
   SoaVersion: 'soa_versions',
+  Document: 'documents',
+  DocumentVersion: 'document_versions',
 };
 
 /** The organisation a subject belongs to, or null when the id is unknown or not a subject. */

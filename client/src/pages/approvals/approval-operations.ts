@@ -7,6 +7,7 @@ export type ApprovalSubjectSummary =
   | { __typename: 'Task'; id: string; title: string; status: TaskStatus }
   | { __typename: 'Risk'; id: string; riskTitle: string }
   | { __typename: 'SoaVersion'; id: string; number: number }
+  | { __typename: 'DocumentVersion'; id: string; versionNumber: string; document: { id: string; title: string } }
   | { __typename: string; id: string };
 
 export interface ApprovalListRow extends ApprovalRequestRow {
@@ -59,6 +60,13 @@ export const APPROVALS_INBOX_QUERY: TypedDocumentNode<ApprovalsData, { id: strin
               ... on SoaVersion {
                 number
               }
+              ... on DocumentVersion {
+                versionNumber: number
+                document {
+                  id
+                  title
+                }
+              }
             }
           }
         }
@@ -83,9 +91,17 @@ export interface ApprovalSubjectTask {
   assignee: PersonRef | null;
 }
 
+/** A document version to approve: the panel's title names the document (its content is loaded by the subject view). */
+export interface ApprovalSubjectDocumentVersion {
+  __typename: 'DocumentVersion';
+  id: string;
+  documentVersionNumber: string;
+  document: { __typename?: 'Document'; id: string; title: string };
+}
+
 export interface ApprovalDetail extends ApprovalRequestRow {
   __typename: 'ApprovalRequest';
-  subject: ApprovalSubjectTask | { __typename: string; id: string } | null;
+  subject: ApprovalSubjectTask | ApprovalSubjectDocumentVersion | { __typename: string; id: string } | null;
 }
 
 export const APPROVAL_PANEL_QUERY: TypedDocumentNode<{ node: ApprovalDetail | { __typename: string; id: string } | null }, { id: string }> = gql`
@@ -114,12 +130,24 @@ export const APPROVAL_PANEL_QUERY: TypedDocumentNode<{ node: ApprovalDetail | { 
               name
             }
           }
+          ... on DocumentVersion {
+            # Aliased: SoaVersion.number is an Int, this one a String ("2.1").
+            documentVersionNumber: number
+            document {
+              id
+              title
+            }
+          }
         }
       }
     }
   }
   ${APPROVAL_REQUEST_ROW_FRAGMENT}
 `;
+
+export function isDocumentVersionSubject(subject: { __typename?: string } | null | undefined): subject is ApprovalSubjectDocumentVersion {
+  return subject?.__typename === 'DocumentVersion';
+}
 
 export function isApprovalDetail(node: { __typename?: string } | null | undefined): node is ApprovalDetail {
   return node?.__typename === 'ApprovalRequest';

@@ -1,7 +1,6 @@
 import {
   IconCertificate,
   IconClipboardCheck,
-  IconFileText,
   IconPresentation,
   IconSchool,
   IconTarget,
@@ -36,19 +35,8 @@ export interface JourneyArea {
   firstAction: string;
 }
 
-/** The areas of the journey that are not built yet: each teaches what it is for (My work, Tasks, Approvals, Gap analysis, Assets, Risks and the Statement of Applicability are built). */
+/** The areas of the journey that are not built yet: each teaches what it is for (My work, Tasks, Approvals, Gap analysis, Assets, Risks, the Statement of Applicability and Documents are built). */
 export const JOURNEY_AREAS: readonly JourneyArea[] = [
-  {
-    path: 'documents',
-    title: 'Documents',
-    tagline: 'Policies and procedures: written together, approved, published and acknowledged.',
-    icon: IconFileText,
-    stepLabel: 'Step 1 · Preparation',
-    steps: ['preparation'],
-    purpose:
-      'Write policies and procedures together, have management approve them and publish them to the people they concern, who acknowledge them. Every version is kept and signed, and the documented information ISO 27001:2022 requires is checked off as your documents arrive.',
-    firstAction: 'You will begin with the information security policy (clause 5.2).',
-  },
   {
     path: 'training',
     title: 'Training',

@@ -2,6 +2,7 @@ import { gql, type TypedDocumentNode } from '@apollo/client';
 import { NOTIFICATION_FRAGMENT, type NotificationRow } from '../notifications/notification-operations';
 import { APPROVAL_REQUEST_ROW_FRAGMENT, TASK_ROW_FRAGMENT, type TaskRow } from '../tasks/task-fragments';
 import type { ApprovalListRow } from '../approvals/approval-operations';
+import { DOCUMENT_TO_ACKNOWLEDGE_FRAGMENT, type DocumentToAcknowledge } from '../documents/documents-operations';
 
 export interface MyWorkData {
   organization: {
@@ -9,6 +10,8 @@ export interface MyWorkData {
     id: string;
     myTasks: { __typename?: 'TaskConnection'; totalCount: number; edges: { __typename?: 'TaskEdge'; node: TaskRow }[] };
     waiting: { __typename?: 'ApprovalRequestConnection'; totalCount: number; edges: { __typename?: 'ApprovalRequestEdge'; node: ApprovalListRow }[] };
+    /** Published documents addressed to the viewer, not acknowledged yet. */
+    documentsToAcknowledge: DocumentToAcknowledge[];
   } | null;
   viewer: {
     __typename?: 'Viewer';
@@ -41,9 +44,19 @@ export const MY_WORK_QUERY: TypedDocumentNode<MyWorkData, { id: string; me: ID }
                 title
                 status
               }
+              ... on DocumentVersion {
+                versionNumber: number
+                document {
+                  id
+                  title
+                }
+              }
             }
           }
         }
+      }
+      documentsToAcknowledge {
+        ...DocumentToAcknowledge
       }
     }
     viewer {
@@ -60,6 +73,7 @@ export const MY_WORK_QUERY: TypedDocumentNode<MyWorkData, { id: string; me: ID }
   ${TASK_ROW_FRAGMENT}
   ${APPROVAL_REQUEST_ROW_FRAGMENT}
   ${NOTIFICATION_FRAGMENT}
+  ${DOCUMENT_TO_ACKNOWLEDGE_FRAGMENT}
 `;
 
 type ID = string;

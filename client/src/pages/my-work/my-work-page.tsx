@@ -1,7 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { Anchor, Badge, Box, Button, Card, EmptyState, Grid, Group, Paper, SimpleGrid, Stack, Text, ThemeIcon, Title, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconAlertTriangle, IconAt, IconCalendarDue, IconChecklist, IconCoffee, IconPlus, IconSignature, type Icon } from '@tabler/icons-react';
+import { IconAlertTriangle, IconArrowRight, IconAt, IconBook2, IconCalendarDue, IconChecklist, IconCoffee, IconPlus, IconSignature, type Icon } from '@tabler/icons-react';
 import { useMemo } from 'react';
 import { Link } from 'react-router';
 import { useLiveHighlightClass } from '../../apollo/live-highlight';
@@ -15,6 +15,8 @@ import { useViewer } from '../../session/require-viewer';
 import { ApprovalDrawer } from '../approvals/_components/approval-drawer';
 import { subjectTitle } from '../approvals/_components/approvals-table';
 import type { ApprovalListRow } from '../approvals/approval-operations';
+import type { DocumentToAcknowledge } from '../documents/documents-operations';
+import { DOCUMENT_KIND_LABELS } from '../documents/document-words';
 import { useMarkNotificationsRead, type NotificationRow } from '../notifications/notification-operations';
 import { NewTaskModal } from '../tasks/_components/new-task-modal';
 import { TaskPriorityBadge, TaskStatusBadge } from '../tasks/_components/task-badges';
@@ -48,7 +50,8 @@ export function MyWorkPage() {
   const waiting = useMemo(() => (data?.organization?.waiting.edges.map((e) => e.node) ?? []).filter((r) => r.viewerCanDecide), [data]);
   const mentions = useMemo(() => (data?.viewer?.notifications.edges.map((e) => e.node) ?? []).filter((n) => n.kind === 'MENTIONED').slice(0, MENTIONS_SHOWN), [data]);
   const unreadMentions = mentions.filter((m) => !m.read).length;
-  const nothing = !!data && waiting.length === 0 && groups.all.length === 0 && mentions.length === 0;
+  const toAcknowledge = data?.organization?.documentsToAcknowledge ?? [];
+  const nothing = !!data && waiting.length === 0 && groups.all.length === 0 && mentions.length === 0 && toAcknowledge.length === 0;
   const base = `/o/${organization.id}`;
 
   return (
@@ -67,7 +70,7 @@ export function MyWorkPage() {
             title="Nothing needs you right now"
             description={
               <Text>
-                This is where your part of the certification lands on its own: tasks assigned to you (overdue first), approvals you are asked to give, and comments that mention you. Start
+                This is where your part of the certification lands on its own: tasks assigned to you (overdue first), approvals you are asked to give, policies to read and acknowledge, and comments that mention you. Start
                 your day here and work from the top.
               </Text>
             }
@@ -109,6 +112,19 @@ export function MyWorkPage() {
                     </Stack>
                   )}
                 </Card>
+                {toAcknowledge.length > 0 ? (
+                  <Card component="section" aria-label="Documents to acknowledge">
+                    <SectionTitle icon={IconBook2} title="Documents to acknowledge" count={toAcknowledge.length} />
+                    <Text size="sm" c="dimmed" mb="xs">
+                      Published policies addressed to you: read each one and confirm you have.
+                    </Text>
+                    <Stack gap={0}>
+                      {toAcknowledge.map((document) => (
+                        <DocumentLine key={document.id} document={document} />
+                      ))}
+                    </Stack>
+                  </Card>
+                ) : null}
                 <Card>
                   <SectionTitle icon={IconChecklist} title="Your open tasks" count={groups.all.length} />
                   {groups.all.length === 0 ? (
@@ -248,6 +264,35 @@ function ApprovalLine({ request, onOpen }: { request: ApprovalListRow; onOpen(id
           <Badge color="yellow" variant="light">
             Review
           </Badge>
+        </Group>
+      </Group>
+    </UnstyledButton>
+  );
+}
+
+function DocumentLine({ document }: { document: DocumentToAcknowledge }) {
+  const { organization } = useCurrentOrganization();
+  const flash = useLiveHighlightClass(document.id);
+  const version = document.currentVersion;
+  return (
+    <UnstyledButton component={Link} to={`/o/${organization.id}/documents/${document.id}`} className={`annex-work-line ${flash ?? ''}`} data-document-id={document.id} aria-label={`Read and acknowledge ${document.title}`}>
+      <Group justify="space-between" wrap="nowrap" gap="sm">
+        <Stack gap={0} miw={0}>
+          <Text size="sm" fw={500} lineClamp={1}>
+            {document.title}
+          </Text>
+          <Text size="xs" c="dimmed">
+            {DOCUMENT_KIND_LABELS[document.kind]}
+            {version ? ` · version ${version.number}` : ''}
+            {version?.publishedAt ? ' · published ' : ''}
+            {version?.publishedAt ? <RelativeTime value={version.publishedAt} size="xs" c="dimmed" display="inline" /> : null}
+          </Text>
+        </Stack>
+        <Group gap={4} wrap="nowrap" style={{ flexShrink: 0 }}>
+          <Text size="sm" c="orange.9" fw={600}>
+            Read and acknowledge
+          </Text>
+          <IconArrowRight size={14} aria-hidden color="var(--mantine-color-orange-9)" />
         </Group>
       </Group>
     </UnstyledButton>

@@ -1,7 +1,7 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
 import { useMutation } from '@apollo/client/react';
 
-export type NotificationKind = 'ASSIGNED' | 'MENTIONED' | 'COMMENTED' | 'APPROVAL_REQUESTED' | 'APPROVAL_DECIDED' | 'DUE_SOON' | 'OVERDUE' | 'DIGEST';
+export type NotificationKind = 'ASSIGNED' | 'MENTIONED' | 'COMMENTED' | 'APPROVAL_REQUESTED' | 'APPROVAL_DECIDED' | 'DUE_SOON' | 'OVERDUE' | 'DIGEST' | 'ACKNOWLEDGEMENT_REQUESTED' | 'REVIEW_DUE';
 
 export interface NotificationRow {
   __typename?: 'Notification';
@@ -113,6 +113,8 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   DUE_SOON: 'A task of mine is due within a day',
   OVERDUE: 'A task of mine is overdue',
   DIGEST: 'Daily summary of my open work',
+  ACKNOWLEDGEMENT_REQUESTED: 'A published document asks me to acknowledge it',
+  REVIEW_DUE: 'A document I own is due for review',
 };
 
 export const NOTIFICATION_KIND_DETAILS: Record<NotificationKind, string> = {
@@ -124,12 +126,14 @@ export const NOTIFICATION_KIND_DETAILS: Record<NotificationKind, string> = {
   DUE_SOON: 'A reminder the day before a deadline.',
   OVERDUE: 'A task of yours passed its due date.',
   DIGEST: 'One e-mail a day with what waits for you (e-mail only).',
+  ACKNOWLEDGEMENT_REQUESTED: 'A new policy or a new major version is published for your role: read it and acknowledge it.',
+  REVIEW_DUE: 'The periodic review of a document you own falls due within 30 days.',
 };
 
 export const NOTIFICATION_KINDS = Object.keys(NOTIFICATION_KIND_LABELS) as NotificationKind[];
 
 /** Kinds that concern the person directly: they also pop up as a toast when they arrive live. */
-export const TOAST_KINDS: ReadonlySet<NotificationKind> = new Set(['ASSIGNED', 'MENTIONED', 'APPROVAL_REQUESTED', 'APPROVAL_DECIDED']);
+export const TOAST_KINDS: ReadonlySet<NotificationKind> = new Set(['ASSIGNED', 'MENTIONED', 'APPROVAL_REQUESTED', 'APPROVAL_DECIDED', 'ACKNOWLEDGEMENT_REQUESTED']);
 
 export interface NotificationPreference {
   __typename?: 'NotificationPreference';

@@ -23,6 +23,7 @@ export interface SoaEntryRow {
   suggestedApplicable: boolean;
   risks: { __typename?: 'Risk'; id: string; title: string; level: RiskLevel }[];
   riskCount: number;
+  documents: { __typename?: 'Document'; id: string; title: string; currentVersion: { __typename?: 'DocumentVersion'; id: string; number: string } | null }[];
   updatedAt: string | null;
   updatedBy: PersonRef | null;
 }
@@ -47,6 +48,14 @@ const SOA_ENTRY_FRAGMENT = gql`
       id
       title
       level
+    }
+    documents {
+      id
+      title
+      currentVersion {
+        id
+        number
+      }
     }
     updatedAt
     updatedBy {

@@ -12,6 +12,14 @@ import type { Actor } from '../organizations/organization.service.js';
 import type { NotificationService } from '../notifications/notification.service.js';
 import { ApprovalDecisionRecord, ApprovalRequest } from './approval.entity.js';
 
+export interface ApprovalRequestInput {
+  subjectId: string;
+  approverIds: string[];
+  quorum?: number | null;
+  dueDate?: string | null;
+  note?: string | null;
+}
+
 /** How a kind of record takes part in approvals: the hash of its approvable content, and its name. */
 export interface Approvable {
   hash(em: EntityManager, id: string): Promise<string | null>;
@@ -52,11 +60,12 @@ export class ApprovalService {
     return this.db.dataSource.getRepository(ApprovalRequest).findOneBy({ id });
   }
 
-  async request(
-    scope: OrgScope,
-    input: { subjectId: string; approverIds: string[]; quorum?: number | null; dueDate?: string | null; note?: string | null },
-    actor: Actor,
-  ): Promise<ApprovalRequest> {
+  async request(scope: OrgScope, input: ApprovalRequestInput, actor: Actor): Promise<ApprovalRequest> {
+    return this.db.transaction((em) => this.requestIn(em, scope, input, actor));
+  }
+
+  /** Requests approval inside the caller's transaction (a module that freezes a version and asks for its approval at once). */
+  async requestIn(em: EntityManager, scope: OrgScope, input: ApprovalRequestInput, actor: Actor): Promise<ApprovalRequest> {
     const approvable = this.approvableOf(input.subjectId);
     if (!approvable) throw badInput('subjectId', 'This kind of record cannot be approved.', 'NOT_APPROVABLE');
     const approverIds = input.approverIds ?? [];
@@ -66,7 +75,7 @@ export class ApprovalService {
     if (input.dueDate && !isCalendarDate(input.dueDate)) throw badInput('dueDate', 'Use a date like 2027-03-31.', 'INVALID_DATE');
     const note = (input.note ?? '').trim();
     if (note.length > 5000) throw badInput('note', 'The note must be at most 5,000 characters.', 'TOO_LONG');
-    return this.db.transaction(async (em) => {
+    {
       const hash = await approvable.hash(em, input.subjectId);
       if (!hash || (await organizationOfSubject(em, input.subjectId)) !== scope.organizationId) throw badInput('subjectId', 'Record not found.', 'UNKNOWN_SUBJECT');
       const members = (await em.query(`SELECT user_id FROM memberships WHERE organization_id = $1 AND user_id = ANY($2)`, [scope.organizationId, approverIds])) as Array<{
@@ -112,7 +121,7 @@ export class ApprovalService {
         });
       }
       return request;
-    });
+    }
   }
 
   async decide(scope: OrgScope, requestId: string, decision: ApprovalDecision, comment: string | null | undefined, actor: Actor): Promise<ApprovalRequest> {

@@ -6,6 +6,7 @@ import { addMembership } from '../organizations/organization.service.js';
 import { GAP_REFS } from '../gap-analysis/gap.service.js';
 import { CONTROLS } from '@annex/iso27001';
 import { User } from '../identity/user.entity.js';
+import { seedDocuments } from './seed-documents.js';
 
 /** The example password of every example account (printed at first start, in the README). */
 export const EXAMPLE_PASSWORD = 'Lumen-Example-2027';
@@ -21,6 +22,12 @@ export const EXAMPLE_PEOPLE: ReadonlyArray<{ name: string; email: string; role: 
   { name: 'Lisa Visser', email: 'lisa@lumen-logistics.example', role: 'AUDITOR', does: 'internal auditor' },
   { name: 'Noah Peters', email: 'noah@lumen-logistics.example', role: 'EMPLOYEE', does: 'customer support' },
 ];
+
+/** The rest of the staff (employees who read and acknowledge policies), so coverage figures mean something. */
+export const EXAMPLE_STAFF: ReadonlyArray<{ name: string; email: string }> = [
+  'Jesse de Boer', 'Fleur Jacobs', 'Sem van Dijk', 'Lotte Mulder', 'Milan de Groot', 'Emma Bos',
+  'Lucas Vos', 'Julia Hendriks', 'Thijs van Leeuwen', 'Sara Dekker', 'Bram Smits', 'Anouk Meijer',
+].map((name) => ({ name, email: `${name.split(' ')[0]!.toLowerCase()}@lumen-logistics.example` }));
 
 export interface SeedResult {
   created: boolean;
@@ -54,6 +61,10 @@ export async function seedExampleData(services: Services): Promise<SeedResult> {
       if (index === 0) continue;
       await addMembership(em, { organizationId: organization.id, user: users[index]!, role: person.role }, actor, 'example data');
     }
+    for (const person of EXAMPLE_STAFF) {
+      const user = await accounts.createUser(em, { email: person.email, name: person.name, passwordHash }, meta);
+      await addMembership(em, { organizationId: organization.id, user, role: 'EMPLOYEE' }, actor, 'example data');
+    }
     return organization.id;
   });
   await seedLiveWork(services, organizationId);
@@ -61,6 +72,7 @@ export async function seedExampleData(services: Services): Promise<SeedResult> {
   await seedGapAnalysis(services, organizationId);
   await seedRisks(services, organizationId);
   await seedSoa(services, organizationId);
+  await seedDocuments(services, organizationId, await peopleOf(services, organizationId));
   logger.info({ organizationId }, 'example organisation created');
   return { created: true, organizationId };
 }
@@ -160,6 +172,7 @@ export function exampleSignInBanner(url: string): string {
     '',
     `  Example organisation "${EXAMPLE_ORGANIZATION}": sign in as any of these, password ${EXAMPLE_PASSWORD}`,
     ...rows,
+    `    and ${EXAMPLE_STAFF.length} more employees (${EXAMPLE_STAFF[0]!.email}, …)`,
     '',
   ].join('\n');
 }

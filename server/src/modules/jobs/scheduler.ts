@@ -13,6 +13,7 @@ interface SchedulerDeps {
   mailer: Mailer;
   notifications: NotificationService;
   events: EventHub;
+  documents: { raiseReviewTasks(): Promise<number> };
 }
 
 interface Job {
@@ -46,8 +47,15 @@ export class Scheduler {
     this.jobs = [
       { name: 'task-reminders', next: (now) => new Date(now.getTime() + 10 * MINUTE), run: () => this.taskReminders() },
       { name: 'daily-digest', next: (now) => nextDailyAt(7, now), run: () => this.dailyDigest() },
+      { name: 'document-reviews', next: (now) => new Date(now.getTime() + 60 * MINUTE), run: () => this.documentReviews() },
       { name: 'prune-events', next: (now) => nextDailyAt(3, now), run: () => this.pruneEvents() },
     ];
+  }
+
+  /** Raises a review task for each published document whose review falls due within 30 days. */
+  async documentReviews(): Promise<void> {
+    const raised = await this.deps.documents.raiseReviewTasks();
+    if (raised) this.deps.logger.info({ raised }, 'document review tasks raised');
   }
 
   async start(): Promise<void> {

@@ -3,7 +3,7 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { Node } from '../../core/node.js';
 import { DateTimeScalar } from '../../core/scalars.js';
 
-export const NOTIFICATION_KINDS = ['ASSIGNED', 'MENTIONED', 'COMMENTED', 'APPROVAL_REQUESTED', 'APPROVAL_DECIDED', 'DUE_SOON', 'OVERDUE', 'DIGEST'] as const;
+export const NOTIFICATION_KINDS = ['ASSIGNED', 'MENTIONED', 'COMMENTED', 'APPROVAL_REQUESTED', 'APPROVAL_DECIDED', 'DUE_SOON', 'OVERDUE', 'DIGEST', 'ACKNOWLEDGEMENT_REQUESTED', 'REVIEW_DUE'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export const NotificationKindEnum = Object.fromEntries(NOTIFICATION_KINDS.map((k) => [k, k])) as { [K in NotificationKind]: K };
 registerEnumType(NotificationKindEnum, {
@@ -17,6 +17,8 @@ registerEnumType(NotificationKindEnum, {
     DUE_SOON: { description: 'A task of yours is due within a day.' },
     OVERDUE: { description: 'A task of yours is past its due date.' },
     DIGEST: { description: 'The daily summary e-mail of your open work.' },
+    ACKNOWLEDGEMENT_REQUESTED: { description: 'A newly published document asks you to read and acknowledge it.' },
+    REVIEW_DUE: { description: 'A document you own is due for its periodic review.' },
   },
 });
 
@@ -30,6 +32,8 @@ export const EMAIL_BY_DEFAULT: Record<NotificationKind, boolean> = {
   DUE_SOON: true,
   OVERDUE: true,
   DIGEST: true,
+  ACKNOWLEDGEMENT_REQUESTED: true,
+  REVIEW_DUE: true,
 };
 
 @ObjectType('Notification', { implements: Node })

@@ -1,6 +1,8 @@
 import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
 import { findControl } from '@annex/iso27001';
-import { Can, authorize } from '../../core/authorization.js';
+import { Can, authorize, roleIn } from '../../core/authorization.js';
+import { roleCan } from '@annex/domain';
+import { Document } from '../documents/document.entity.js';
 import { actorOf, type RequestContext } from '../../core/context.js';
 import { User } from '../identity/user.entity.js';
 import { Organization } from '../organizations/organization.entity.js';
@@ -133,6 +135,13 @@ export class SoaEntryResolver {
   @FieldResolver(() => [Risk], { description: 'The highest-scored risks (up to 10) whose treatment uses this control; see riskCount for all.' })
   async risks(@Root() entry: SoaEntry, @Ctx() ctx: RequestContext): Promise<Risk[]> {
     return ctx.loaders.topRisksByControl.load(`${entry.organizationId}:${entry.controlRef}`);
+  }
+
+  @FieldResolver(() => [Document], { description: 'The documents addressing this control (published ones only, for those who read published versions only).' })
+  async documents(@Root() entry: SoaEntry, @Ctx() ctx: RequestContext): Promise<Document[]> {
+    const docs = await ctx.loaders.documentsByControl.load(`${entry.organizationId}:${entry.controlRef}`);
+    if (roleCan(await roleIn(ctx, entry.organizationId), 'document:readDrafts')) return docs;
+    return docs.filter((d) => d.currentVersionId !== null);
   }
 
   @FieldResolver(() => Int, { description: 'How many risks’ treatments use this control.' })

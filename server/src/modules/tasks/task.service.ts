@@ -124,7 +124,12 @@ export class TaskService {
     });
   }
 
-  private async insert(em: EntityManager, scope: OrgScope, input: TaskFields, actor: Actor): Promise<Task> {
+  /** Creates a task inside the caller's transaction (modules that raise tasks as part of their own change). */
+  async createIn(em: EntityManager, scope: OrgScope, input: TaskFields, actor: Actor, options: { notifyAssignee?: boolean } = {}): Promise<Task> {
+    return this.insert(em, scope, input, actor, options);
+  }
+
+  private async insert(em: EntityManager, scope: OrgScope, input: TaskFields, actor: Actor, options: { notifyAssignee?: boolean } = {}): Promise<Task> {
     const fields = await this.validate(em, scope, input, true);
     const now = new Date();
     const task = Object.assign(new Task(), {
@@ -156,7 +161,7 @@ export class TaskService {
       entityId: task.id,
       summary: { after: pick(task) },
     });
-    if (task.assigneeId) await this.notifyAssigned(em, task, actor);
+    if (task.assigneeId && options.notifyAssignee !== false) await this.notifyAssigned(em, task, actor);
     return task;
   }
 

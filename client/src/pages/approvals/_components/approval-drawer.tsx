@@ -39,7 +39,8 @@ import { APPROVAL_STATUS_DESCRIPTIONS } from '../../tasks/task-words';
 import { subjectKind } from './approvals-table';
 import { SoaVersionSubject } from '../../soa/_components/soa-version-subject';
 import { RiskAcceptanceSubject } from '../../risks/_components/risk-acceptance-subject';
-import { APPROVAL_PANEL_QUERY, isApprovalDetail, isTaskSubject, useCancelApproval, useDecideApproval, type ApprovalDetail, type ApprovalSubjectTask } from '../approval-operations';
+import { DocumentVersionSubject } from '../../documents/_components/versions/document-version-subject';
+import { APPROVAL_PANEL_QUERY, isApprovalDetail, isDocumentVersionSubject, isTaskSubject, useCancelApproval, useDecideApproval, type ApprovalDetail, type ApprovalSubjectTask } from '../approval-operations';
 import { useTaskContentHash } from '../subject-hash';
 
 /** An approval request in a side panel (`?request=<id>`): exactly what is approved, then the decision. */
@@ -56,7 +57,9 @@ export function ApprovalDrawer() {
   const title = request
     ? isTaskSubject(request.subject)
       ? `Approval of “${request.subject.title}”`
-      : `Approval of a ${subjectKind(request.subject).toLowerCase()}`
+      : isDocumentVersionSubject(request.subject)
+        ? `Approval of “${request.subject.document.title}”, version ${request.subject.documentVersionNumber}`
+        : `Approval of a ${subjectKind(request.subject).toLowerCase()}`
     : missing
       ? 'Approval request not found'
       : 'Approval request';
@@ -240,7 +243,7 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 
 /** Subjects whose approvable content this panel shows in full (besides tasks), so they can be decided here. */
 function shownHere(subject: { __typename: string } | null): boolean {
-  return subject?.__typename === 'SoaVersion' || subject?.__typename === 'Risk';
+  return subject?.__typename === 'SoaVersion' || subject?.__typename === 'Risk' || subject?.__typename === 'DocumentVersion';
 }
 
 /** Exactly what is approved: the task's content, the hash the request signs, and whether they still match. */
@@ -265,6 +268,8 @@ function SubjectContent({ request, task, contentChanged, organizationId }: { req
         <SoaVersionSubject versionId={request.subject.id} />
       ) : !task && request.subject?.__typename === 'Risk' ? (
         <RiskAcceptanceSubject riskId={request.subject.id} />
+      ) : !task && request.subject?.__typename === 'DocumentVersion' ? (
+        <DocumentVersionSubject versionId={request.subject.id} />
       ) : !task ? (
         <Alert color="gray" variant="light" icon={<IconLock size={18} />}>
           {request.subject

@@ -33,6 +33,7 @@ export function subjectTitle(subject: ApprovalListRow['subject']): string {
   if ('title' in subject && typeof subject.title === 'string') return subject.title;
   if ('riskTitle' in subject && typeof subject.riskTitle === 'string') return `Acceptance of the risk “${subject.riskTitle}”`;
   if ('number' in subject && typeof subject.number === 'number') return `${subjectKind(subject)}, version ${subject.number}`;
+  if ('versionNumber' in subject && 'document' in subject) return `${subject.document.title} ${subject.versionNumber}`;
   return subjectKind(subject);
 }
 

@@ -1,4 +1,4 @@
-import { IconAlertTriangle, IconBox, IconChecklist, IconHistory, IconLayoutDashboard, IconListCheck, IconListDetails, IconSettings, IconSignature, IconUsers, IconZoomCheck, type Icon } from '@tabler/icons-react';
+import { IconAlertTriangle, IconBox, IconFileText, IconChecklist, IconHistory, IconLayoutDashboard, IconListCheck, IconListDetails, IconSettings, IconSignature, IconUsers, IconZoomCheck, type Icon } from '@tabler/icons-react';
 import { JOURNEY_AREAS } from '../../journey/journey-areas';
 
 export interface NavigationItem {
@@ -20,6 +20,7 @@ export const JOURNEY_NAVIGATION: readonly NavigationItem[] = [
   { label: 'Assets', path: 'assets', icon: IconBox, requires: 'asset:read' },
   { label: 'Risks', path: 'risks', icon: IconAlertTriangle, requires: 'risk:read' },
   { label: 'Statement of Applicability', path: 'statement-of-applicability', icon: IconListDetails, requires: 'soa:read' },
+  { label: 'Documents', path: 'documents', icon: IconFileText, requires: 'document:read' },
   ...JOURNEY_AREAS.map((area) => ({ label: area.title, path: area.path, icon: area.icon })),
 ];
 

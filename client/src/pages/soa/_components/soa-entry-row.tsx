@@ -208,6 +208,24 @@ export const SoaEntryRowEditor = memo(function SoaEntryRowEditor({ entry, canEdi
               </Text>
             </Group>
           ) : null}
+          {entry.documents.length ? (
+            <Text size="xs" c="dimmed">
+              Documented in{' '}
+              {entry.documents.map((doc, index) => (
+                <span key={doc.id}>
+                  {index ? ', ' : ''}
+                  <Anchor component={Link} to={`/o/${organization.id}/documents/${doc.id}`} size="xs">
+                    {doc.title}
+                  </Anchor>
+                  {doc.currentVersion ? ` ${doc.currentVersion.number}` : ' (draft)'}
+                </span>
+              ))}
+            </Text>
+          ) : draft.applicable ? (
+            <Text size="xs" c="orange.9">
+              No document addresses it yet
+            </Text>
+          ) : null}
         </Stack>
       </Table.Td>
       <Table.Td>

@@ -1,0 +1,84 @@
+import type { Express, Request, Response } from 'express';
+import multer from 'multer';
+import { roleCan } from '@annex/domain';
+import { roleIn } from '../../core/authorization.js';
+import { actorOf, type RequestContext } from '../../core/context.js';
+import { AppError, badInput, notFound } from '../../core/errors.js';
+import { authorizeRecord, resolveNode } from '../../app/nodes.js';
+import { sendExport } from '../../app/exports.js';
+import { Document, StoredFile } from './document.entity.js';
+
+/**
+ * Files over HTTP: the upload of a file document's draft (multipart, field "file") and the
+ * download of any stored file, both authorised like the API (session cookie or bearer token).
+ */
+export function mountDocumentFiles(app: Express, contextFor: (req: Request, res: Response) => Promise<RequestContext>): void {
+  const upload = (maxBytes: number) => multer({ storage: multer.memoryStorage(), limits: { fileSize: maxBytes, files: 1, fields: 10 } }).single('file');
+
+  app.post('/documents/:id/file', (req, res) => {
+    // A cookie-authenticated upload must come from our own pages: the custom header makes a
+    // cross-site form post impossible (it would need a CORS preflight we never grant).
+    if (!req.headers.authorization && req.headers['x-annex-upload'] !== '1') {
+      res.status(403).json({ error: { code: 'FORBIDDEN', message: 'Send the x-annex-upload: 1 header (or use a bearer token).' } });
+      return;
+    }
+    void sendExport(req, res, contextFor, async (ctx) => {
+      const maxBytes = ctx.services.config.UPLOAD_MAX_MB * 1024 * 1024;
+      await new Promise<void>((resolve, reject) =>
+        upload(maxBytes)(req, res, (error: unknown) => {
+          if (!error) return resolve();
+          if (error instanceof multer.MulterError) {
+            reject(badInput('file', error.code === 'LIMIT_FILE_SIZE' ? `Files are at most ${ctx.services.config.UPLOAD_MAX_MB} MB.` : error.message, error.code === 'LIMIT_FILE_SIZE' ? 'TOO_LARGE' : 'BAD_UPLOAD'));
+          } else reject(error);
+        }),
+      );
+      const file = (req as Request & { file?: Express.Multer.File }).file;
+      if (!file) throw badInput('file', 'Send the file in the multipart field "file".', 'REQUIRED');
+      const body = (req.body ?? {}) as Record<string, string>;
+      const baseVersion = body['baseVersion'] !== undefined && body['baseVersion'] !== '' ? Number(body['baseVersion']) : null;
+      if (baseVersion !== null && !Number.isInteger(baseVersion)) throw badInput('baseVersion', 'baseVersion is a whole number.', 'INVALID_NUMBER');
+      const { scope } = await authorizeRecord<Document>(ctx, 'Document', String(req.params['id']), 'document:update', 'Document');
+      const doc = await ctx.services.documents.uploadDraftFile(
+        scope,
+        String(req.params['id']),
+        { buffer: file.buffer, filename: file.originalname, contentType: file.mimetype },
+        baseVersion,
+        actorOf(ctx),
+      );
+      res.status(201).json({ documentId: doc.id, draftVersion: doc.draftVersion, sha256: doc.draftHash });
+    });
+  });
+
+  app.get('/files/:id', (req, res) =>
+    sendExport(req, res, contextFor, async (ctx) => {
+      if (!ctx.viewer) throw new AppError('UNAUTHENTICATED', 'Sign in first.');
+      const file = await ctx.services.db.dataSource.getRepository(StoredFile).findOneBy({ id: String(req.params['id']) });
+      if (!file) throw notFound('File');
+      if (!(await mayDownload(ctx, file))) throw notFound('File');
+      if (!ctx.services.documents.files.exists(file.storageKey)) throw notFound('File');
+      res.setHeader('Content-Type', file.contentType);
+      res.setHeader('Content-Length', String(file.size));
+      res.setHeader('Content-Disposition', `attachment; filename="${file.filename.replace(/["\\]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`);
+      res.setHeader('X-Content-Type-Options', 'nosniff');
+      res.setHeader('Cache-Control', 'private, max-age=0');
+      res.setHeader('ETag', `"${file.sha256}"`);
+      await new Promise<void>((resolve, reject) => {
+        const stream = ctx.services.documents.files.read(file.storageKey);
+        stream.on('error', reject).on('end', resolve).pipe(res);
+      });
+    }),
+  );
+}
+
+/** A file can be downloaded by whoever sees a version made of it, or (the team) a draft holding it. */
+async function mayDownload(ctx: RequestContext, file: StoredFile): Promise<boolean> {
+  const db = ctx.services.db.dataSource;
+  const versions = (await db.query(`SELECT id FROM document_versions WHERE file_id = $1`, [file.id])) as Array<{ id: string }>;
+  for (const version of versions) if (await resolveNode(ctx, version.id)) return true;
+  const drafts = (await db.query(`SELECT id, organization_id FROM documents WHERE draft_file_id = $1`, [file.id])) as Array<{ id: string; organization_id: string }>;
+  for (const draft of drafts) {
+    if (roleCan(await roleIn(ctx, draft.organization_id), 'document:readDrafts') && (await resolveNode(ctx, draft.id))) return true;
+  }
+  return false;
+}
+
