@@ -468,21 +468,6 @@ export const DOCUMENT_COMMENTS_QUERY: TypedDocumentNode<DocumentCommentsData, { 
   ${COMMENT_FRAGMENT}
 `;
 
-const ADD_DOCUMENT_COMMENT: TypedDocumentNode<{ addComment: { comment: CommentRow } }, { input: { subjectId: string; body: string } }> = gql`
-  mutation AddDocumentComment($input: AddCommentInput!) {
-    addComment(input: $input) {
-      comment {
-        ...CommentRow
-      }
-    }
-  }
-  ${COMMENT_FRAGMENT}
-`;
-
-export function useAddDocumentComment() {
-  return useMutation(ADD_DOCUMENT_COMMENT, { refetchQueries: ['DocumentComments'], awaitRefetchQueries: true });
-}
-
 /** What the upload endpoint answers. */
 export type UploadResult = { ok: true; draftVersion: number; sha256: string } | { ok: false; code: string; message: string };
 

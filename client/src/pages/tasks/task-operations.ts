@@ -239,8 +239,9 @@ const ADD_COMMENT: TypedDocumentNode<{ addComment: { comment: CommentRow } }, { 
   ${COMMENT_FRAGMENT}
 `;
 
-export function useAddComment() {
-  return useMutation(ADD_COMMENT, { refetchQueries: ['TaskComments'], awaitRefetchQueries: true });
+/** Adds a comment to any record; pass the names of the queries that show the thread. */
+export function useAddComment(refetchQueries: string[] = ['TaskComments']) {
+  return useMutation(ADD_COMMENT, { refetchQueries, awaitRefetchQueries: true });
 }
 
 export interface RequestApprovalInput {

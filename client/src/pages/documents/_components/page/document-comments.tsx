@@ -1,19 +1,13 @@
 import { useQuery } from '@apollo/client/react';
-import { Alert, Avatar, Button, Group, Kbd, Mentions, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconAlertCircle, IconMessageCircle } from '@tabler/icons-react';
-import { useMemo, useState } from 'react';
 import { readApiError } from '../../../../apollo/api-error';
-import { useLiveHighlightClass } from '../../../../apollo/live-highlight';
 import { useLiveTopic } from '../../../../apollo/organization-events';
-import { initials } from '../../../../components/person-avatar';
 import { SkeletonRows } from '../../../../components/query-states';
-import { RelativeTime } from '../../../../components/relative-time';
-import { useMemberOptions } from '../../../../organization/member-options';
 import { useCurrentOrganization } from '../../../../organization/organization-context';
 import { useViewer } from '../../../../session/require-viewer';
-import { CommentBody } from '../../../tasks/_components/comment-body';
-import type { CommentRow } from '../../../tasks/task-fragments';
-import { DOCUMENT_COMMENTS_QUERY, useAddDocumentComment } from '../../document-operations';
+import { CommentBox, CommentItem } from '../../../tasks/_components/comment-parts';
+import { DOCUMENT_COMMENTS_QUERY } from '../../document-operations';
 
 const PAGE = 50;
 
@@ -65,96 +59,8 @@ export function DocumentComments({ documentId }: { documentId: string }) {
             Showing the first {comments.length} of {connection.totalCount}.
           </Text>
         ) : null}
-        {can('comment:create') ? <CommentBox documentId={documentId} /> : null}
+        {can('comment:create') ? <CommentBox subjectId={documentId} refetchQueries={['DocumentComments']} /> : null}
       </Stack>
     </Paper>
-  );
-}
-
-function CommentItem({ comment, viewerId }: { comment: CommentRow; viewerId: string }) {
-  const flash = useLiveHighlightClass(comment.id);
-  return (
-    <li className={flash} style={{ borderRadius: 8 }}>
-      <Group align="flex-start" gap="sm" wrap="nowrap" py="xs" px={4}>
-        <Avatar name={comment.author.name} color="initials" radius="xl" size={28} aria-hidden>
-          {initials(comment.author.name)}
-        </Avatar>
-        <Stack gap={2} style={{ flex: 1, minWidth: 0 }}>
-          <Group gap={8}>
-            <Text size="sm" fw={600}>
-              {comment.author.name}
-            </Text>
-            <RelativeTime value={comment.createdAt} size="xs" c="dimmed" />
-          </Group>
-          <CommentBody body={comment.body} viewerId={viewerId} />
-        </Stack>
-      </Group>
-    </li>
-  );
-}
-
-function CommentBox({ documentId }: { documentId: string }) {
-  const viewer = useViewer();
-  const { options } = useMemberOptions();
-  const [addComment, { loading }] = useAddDocumentComment();
-  const [value, setValue] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const people = useMemo(() => options.filter((o) => o.value !== viewer.id).map((o) => ({ id: o.value, display: o.label, email: o.email })), [options, viewer.id]);
-
-  const submit = async () => {
-    const body = value.trim();
-    if (!body) {
-      setError('Write something first.');
-      return;
-    }
-    setError(null);
-    try {
-      await addComment({ variables: { input: { subjectId: documentId, body } } });
-      setValue('');
-    } catch (e) {
-      setError(readApiError(e).message);
-    }
-  };
-
-  return (
-    <form
-      onSubmit={(event) => {
-        event.preventDefault();
-        void submit();
-      }}
-      noValidate
-    >
-      <Stack gap="xs">
-        <Mentions
-          label="Comment"
-          placeholder="Write a comment…"
-          value={value}
-          onChange={(payload) => {
-            setValue(payload.value);
-            if (error) setError(null);
-          }}
-          minRows={2}
-          maxRows={8}
-          error={error}
-          onKeyDown={(event) => {
-            if (event.key === 'Enter' && (event.metaKey || event.ctrlKey)) {
-              event.preventDefault();
-              void submit();
-            }
-          }}
-          nothingFoundMessage="No member by that name"
-        >
-          <Mentions.Mention trigger="@" data={people} withTrigger appendSpaceOnAdd maxSuggestions={8} />
-        </Mentions>
-        <Group justify="space-between">
-          <Text size="xs" c="dimmed">
-            <Kbd size="xs">Ctrl</Kbd> + <Kbd size="xs">Enter</Kbd> to send
-          </Text>
-          <Button type="submit" size="xs" loading={loading}>
-            Add comment
-          </Button>
-        </Group>
-      </Stack>
-    </form>
   );
 }
