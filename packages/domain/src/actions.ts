@@ -81,6 +81,22 @@ export const ACTION_ROLES = {
   'document:submit': ['OWNER', 'ISMS_MANAGER', 'CONTRIBUTOR'],
   'document:publish': ADMINS,
   'document:acknowledge': ALL,
+  /**
+   * Audits: the team and auditors read them (an auditor only the audits they are on); admins plan
+   * them; auditors on the audit (and admins) conduct them: agenda, checklist, evidence requests,
+   * findings; those asked answer evidence requests; auditors verify corrective actions.
+   */
+  'audit:read': ['OWNER', 'ISMS_MANAGER', 'CONTRIBUTOR', 'MANAGEMENT', 'AUDITOR'],
+  'audit:manage': ADMINS,
+  'audit:conduct': ['OWNER', 'ISMS_MANAGER', 'AUDITOR'],
+  'evidence:upload': ['OWNER', 'ISMS_MANAGER', 'CONTRIBUTOR', 'MANAGEMENT', 'AUDITOR'],
+  'evidence:answer': ['OWNER', 'ISMS_MANAGER', 'CONTRIBUTOR', 'MANAGEMENT'],
+  'correctiveAction:create': ['OWNER', 'ISMS_MANAGER', 'CONTRIBUTOR'],
+  'correctiveAction:update': ['OWNER', 'ISMS_MANAGER', 'CONTRIBUTOR'],
+  /** Verifying also needs being on the audit that raised the finding. */
+  'correctiveAction:verify': ['OWNER', 'ISMS_MANAGER', 'AUDITOR'],
+  'certification:read': ['OWNER', 'ISMS_MANAGER', 'CONTRIBUTOR', 'MANAGEMENT', 'AUDITOR'],
+  'certification:record': ADMINS,
   /** The consistency checks and the mandatory-documents checklist. */
   'consistency:read': ['OWNER', 'ISMS_MANAGER', 'CONTRIBUTOR', 'MANAGEMENT', 'AUDITOR'],
 } as const satisfies Record<string, readonly Role[]>;

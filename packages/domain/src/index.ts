@@ -8,3 +8,4 @@ export * from './asset-rules.js';
 export * from './gap-rules.js';
 export * from './risk-rules.js';
 export * from './document-rules.js';
+export * from './audit-rules.js';

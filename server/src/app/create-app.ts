@@ -26,6 +26,7 @@ import { mountMailbox } from './mailbox.js';
 import { seedExampleData, type SeedResult } from '../modules/example-data/seed.js';
 import { COLLAB_PATH } from '../modules/documents/collaboration.js';
 import { mountDocumentFiles } from '../modules/documents/document-files.js';
+import { mountEvidenceUploads } from '../modules/audits/evidence-upload.js';
 
 export interface AnnexServer {
   url: string;
@@ -147,6 +148,7 @@ export async function startAnnex(config: Config, options: { logger?: Logger } = 
   if (mailSink) mountMailbox(app, mailSink);
   mountExports(app, contextFor);
   mountDocumentFiles(app, contextFor);
+  mountEvidenceUploads(app, contextFor);
 
   const formatWsError = (error: import('graphql').GraphQLError) => {
     if (isUnexpected(error)) logger.error({ err: error.originalError ?? error, transport: 'ws' }, 'unexpected error');
@@ -238,7 +240,7 @@ export async function startAnnex(config: Config, options: { logger?: Logger } = 
   if (clientDir) {
     app.use(express.static(clientDir, { index: false, maxAge: '1y', immutable: true }));
     const indexHtml = path.join(clientDir, 'index.html');
-    app.get(/^\/(?!graphql|exports|healthz|readyz|mailbox|files|collab).*/, (_req, res) => {
+    app.get(/^\/(?!graphql|exports|healthz|readyz|mailbox|files|collab|uploads).*/, (_req, res) => {
       res.setHeader('Cache-Control', 'no-cache');
       res.sendFile(indexHtml);
     });

@@ -17,6 +17,14 @@ import { GapItem } from '../modules/gap-analysis/gap-item.entity.js';
 import { Risk } from '../modules/risks/risk.entity.js';
 import { SoaEntry, SoaVersion } from '../modules/soa/soa.entity.js';
 import { Document, DocumentAcknowledgement, DocumentVersion } from '../modules/documents/document.entity.js';
+import { Audit, AuditSession, ChecklistItem, CorrectiveAction, Evidence, EvidenceRequest, Finding } from '../modules/audits/audit.entity.js';
+
+/** An audit is visible to those who read audits; an auditor sees only the audits they are on. */
+async function auditVisible(ctx: RequestContext, organizationId: string, auditId: string): Promise<boolean> {
+  const role = await roleIn(ctx, organizationId);
+  if (!roleCan(role, 'audit:read')) return false;
+  return role !== 'AUDITOR' || ctx.services.audits.isOnAudit(ctx.services.db.dataSource.manager, auditId, ctx.viewer!.user.id);
+}
 
 type NodeLoader = (ctx: RequestContext, id: string) => Promise<Node | null>;
 
@@ -82,6 +90,28 @@ const NODE_LOADERS: Partial<Record<NodeTypeName, NodeLoader>> = {
   DocumentAcknowledgement: orgRow(DocumentAcknowledgement, 'document:read', async (ctx, row) =>
     row.userId === ctx.viewer!.user.id || roleCan(await roleIn(ctx, row.organizationId), 'document:readAcknowledgements'),
   ),
+  Audit: orgRow(Audit, 'audit:read', (ctx, row) => auditVisible(ctx, row.organizationId, row.id)),
+  AuditSession: orgRow(AuditSession, 'audit:read', (ctx, row) => auditVisible(ctx, row.organizationId, row.auditId)),
+  ChecklistItem: orgRow(ChecklistItem, 'audit:read', (ctx, row) => auditVisible(ctx, row.organizationId, row.auditId)),
+  EvidenceRequest: orgRow(EvidenceRequest, 'audit:read', (ctx, row) => auditVisible(ctx, row.organizationId, row.auditId)),
+  Finding: orgRow(Finding, 'audit:read', (ctx, row) => auditVisible(ctx, row.organizationId, row.auditId)),
+  CorrectiveAction: orgRow(CorrectiveAction, 'audit:read', async (ctx, row) => (await resolveNode(ctx, row.findingId)) !== null),
+  /** Evidence: the team sees it all; an auditor the evidence of the requests and findings of their audits. */
+  Evidence: orgRow(Evidence, 'evidence:upload', async (ctx, row) => {
+    const role = await roleIn(ctx, row.organizationId);
+    if (role !== 'AUDITOR') return true;
+    const me = ctx.viewer!.user.id;
+    if (row.uploadedById === me) return true;
+    const rows = (await ctx.services.db.dataSource.query(
+      `SELECT 1 FROM audits a WHERE (a.lead_auditor_id = $2 OR EXISTS (SELECT 1 FROM audit_team t WHERE t.audit_id = a.id AND t.user_id = $2))
+          AND (EXISTS (SELECT 1 FROM evidence_request_items i JOIN evidence_requests r ON r.id = i.evidence_request_id WHERE i.evidence_id = $1 AND r.audit_id = a.id)
+            OR EXISTS (SELECT 1 FROM finding_evidence fe JOIN findings f ON f.id = fe.finding_id WHERE fe.evidence_id = $1 AND f.audit_id = a.id)
+            OR EXISTS (SELECT 1 FROM corrective_action_evidence ce JOIN corrective_actions c ON c.id = ce.corrective_action_id JOIN findings f ON f.id = c.finding_id WHERE ce.evidence_id = $1 AND f.audit_id = a.id))
+        LIMIT 1`,
+      [row.id, me],
+    )) as unknown[];
+    return rows.length > 0;
+  }),
   Notification: orgRow(Notification, 'organization:read', (ctx, row) => row.userId === ctx.viewer!.user.id),
 };
 

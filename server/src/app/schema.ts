@@ -22,6 +22,17 @@ import { OrganizationRisksResolver, RiskResolver } from '../modules/risks/risk.r
 import { OrganizationSoaResolver, SoaEntryResolver, SoaVersionResolver, StatementOfApplicabilityResolver } from '../modules/soa/soa.resolver.js';
 import { GapAssessmentResolver, GapItemResolver, OrganizationGapResolver } from '../modules/gap-analysis/gap.resolver.js';
 
+import {
+  AuditResolver,
+  AuditSessionResolver,
+  CertificationResolver,
+  ChecklistItemResolver,
+  CorrectiveActionResolver,
+  EvidenceRequestResolver,
+  EvidenceResolver,
+  FindingResolver,
+  OrganizationAuditsResolver,
+} from '../modules/audits/audit.resolver.js';
 import { DocumentAcknowledgementResolver, DocumentResolver, DocumentVersionResolver, OrganizationDocumentsResolver } from '../modules/documents/document.resolver.js';
 
 export const RESOLVERS = [
@@ -60,6 +71,15 @@ export const RESOLVERS = [
   DocumentVersionResolver,
   DocumentAcknowledgementResolver,
   OrganizationDocumentsResolver,
+  AuditResolver,
+  AuditSessionResolver,
+  ChecklistItemResolver,
+  EvidenceRequestResolver,
+  EvidenceResolver,
+  FindingResolver,
+  CorrectiveActionResolver,
+  CertificationResolver,
+  OrganizationAuditsResolver,
 ] as const;
 
 let cached: Promise<GraphQLSchema> | null = null;

@@ -27,6 +27,7 @@ import { SoaService } from '../modules/soa/soa.service.js';
 import { SoaVersion } from '../modules/soa/soa.entity.js';
 import { DocumentService } from '../modules/documents/document.service.js';
 import { Collaboration } from '../modules/documents/collaboration.js';
+import { AuditService } from '../modules/audits/audit.service.js';
 import { Document, DocumentVersion } from '../modules/documents/document.entity.js';
 
 /** The application's long-lived services, built once per process and reached through the request context. */
@@ -100,6 +101,7 @@ export function createServices(deps: { config: Config; logger: Logger; db: Datab
     risks,
     soa: new SoaService(db),
     documents,
+    audits: new AuditService(db, notifications, tasks, config.ANNEX_FILES_DIR, config.UPLOAD_MAX_MB * 1024 * 1024),
   };
   const collaboration = new Collaboration(
     {

@@ -26,6 +26,15 @@ export const ID_PREFIXES = {
   DocumentVersion: 'dve',
   DocumentAcknowledgement: 'ack',
   StoredFile: 'fil',
+  Audit: 'adt',
+  AuditSession: 'ads',
+  ChecklistItem: 'chk',
+  Evidence: 'evd',
+  EvidenceRequest: 'evr',
+  Finding: 'fnd',
+  CorrectiveAction: 'cra',
+  CertificationDecision: 'cdc',
+  Certificate: 'crt',
 } as const;
 export type NodeTypeName = keyof typeof ID_PREFIXES;
 

@@ -18,6 +18,11 @@ const SUBJECT_TABLES: Partial<Record<NodeTypeName, string>> = {
   SoaVersion: 'soa_versions',
   Document: 'documents',
   DocumentVersion: 'document_versions',
+  Audit: 'audits',
+  EvidenceRequest: 'evidence_requests',
+  Finding: 'findings',
+  CorrectiveAction: 'corrective_actions',
+  Evidence: 'evidence',
 };
 
 /** The organisation a subject belongs to, or null when the id is unknown or not a subject. */

@@ -70,9 +70,11 @@ export function mountDocumentFiles(app: Express, contextFor: (req: Request, res:
   );
 }
 
-/** A file can be downloaded by whoever sees a version made of it, or (the team) a draft holding it. */
+/** A file can be downloaded by whoever sees evidence or a version made of it, or (the team) a draft holding it. */
 async function mayDownload(ctx: RequestContext, file: StoredFile): Promise<boolean> {
   const db = ctx.services.db.dataSource;
+  const evidence = (await db.query(`SELECT id FROM evidence WHERE file_id = $1`, [file.id])) as Array<{ id: string }>;
+  for (const item of evidence) if (await resolveNode(ctx, item.id)) return true;
   const versions = (await db.query(`SELECT id FROM document_versions WHERE file_id = $1`, [file.id])) as Array<{ id: string }>;
   for (const version of versions) if (await resolveNode(ctx, version.id)) return true;
   const drafts = (await db.query(`SELECT id, organization_id FROM documents WHERE draft_file_id = $1`, [file.id])) as Array<{ id: string; organization_id: string }>;

@@ -14,6 +14,7 @@ interface SchedulerDeps {
   notifications: NotificationService;
   events: EventHub;
   documents: { raiseReviewTasks(): Promise<number> };
+  audits: { notifyOverdue(): Promise<number> };
 }
 
 interface Job {
@@ -47,6 +48,7 @@ export class Scheduler {
     this.jobs = [
       { name: 'task-reminders', next: (now) => new Date(now.getTime() + 10 * MINUTE), run: () => this.taskReminders() },
       { name: 'daily-digest', next: (now) => nextDailyAt(7, now), run: () => this.dailyDigest() },
+      { name: 'overdue-corrective-actions', next: (now) => new Date(now.getTime() + 60 * MINUTE), run: async () => void (await this.deps.audits.notifyOverdue()) },
       { name: 'document-reviews', next: (now) => new Date(now.getTime() + 60 * MINUTE), run: () => this.documentReviews() },
       { name: 'prune-events', next: (now) => nextDailyAt(3, now), run: () => this.pruneEvents() },
     ];
