@@ -19,6 +19,10 @@ import { SoaPage } from './pages/soa/soa-page';
 import { DocumentsPage } from './pages/documents/documents-page';
 import { DocumentPage } from './pages/documents/document-page';
 import { DocumentVersionRedirect } from './pages/documents/document-version-redirect';
+import { AuditsPage } from './pages/audits/audits-page';
+import { AuditPage } from './pages/audits/audit-page';
+import { AuditBoardPage } from './pages/audits/audit-board-page';
+import { CertificationPage } from './pages/certification/certification-page';
 import { MembersPage } from './pages/members/members-page';
 import { MyWorkPage } from './pages/my-work/my-work-page';
 import { TasksPage } from './pages/tasks/tasks-page';
@@ -67,6 +71,10 @@ export const router = createBrowserRouter([
               { path: 'documents', element: titled('Documents', <RequireAction action="document:read"><DocumentsPage /></RequireAction>) },
               { path: 'documents/version/:versionId', element: <RequireAction action="document:read"><DocumentVersionRedirect /></RequireAction> },
               { path: 'documents/:documentId', element: titled('Document', <RequireAction action="document:read"><DocumentPage /></RequireAction>) },
+              { path: 'audits', element: titled('Audits', <RequireAction action="audit:read"><AuditsPage /></RequireAction>) },
+              { path: 'audits/:auditId', element: titled('Audit', <RequireAction action="audit:read"><AuditPage /></RequireAction>) },
+              { path: 'audits/:auditId/board', element: titled('Audit-week board', <RequireAction action="audit:read"><AuditBoardPage /></RequireAction>) },
+              { path: 'certification', element: titled('Certification', <RequireAction action="certification:read"><CertificationPage /></RequireAction>) },
               ...JOURNEY_AREAS.map((area) => ({ path: area.path, element: titled(area.title, <JourneyAreaPage area={area} />) })),
               { path: 'audit-trail', element: titled('Audit trail', <RequireAction action="auditTrail:read"><AuditTrailPage /></RequireAction>) },
               { path: 'members', element: titled('Members', <MembersPage />) },

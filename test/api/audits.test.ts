@@ -175,6 +175,27 @@ describe('audits and certification: the whole path through the API', () => {
   });
 });
 
+describe('overdue corrective actions', () => {
+  it('notify their owner and the ISMS managers once per due date', async () => {
+    const target = await buildOrganization(server, 'Overdue actions B.V.');
+    const audit = (await target.as.ISMS_MANAGER.ok(CREATE_AUDIT, {
+      input: { organizationId: target.id, kind: 'INTERNAL', title: 'Internal', startDate: '2026-01-10', endDate: '2026-01-11', leadAuditorId: target.users.AUDITOR.id },
+    })).createAudit.audit;
+    const finding = (await target.as.AUDITOR.ok(RAISE, { input: { auditId: audit.id, kind: 'MINOR_NONCONFORMITY', requirementRef: 'A.8.13', description: 'No restore test.' } })).raiseFinding.finding;
+    const ca = (await target.as.ISMS_MANAGER.ok(CREATE_CA, { input: { findingId: finding.id, ownerId: target.users.CONTRIBUTOR.id, dueDate: addDays(todayUtc(), -2) } })).createCorrectiveAction.correctiveAction;
+    expect(ca.overdue).toBe(true);
+    const overdueList = (await target.as.MANAGEMENT.ok(`query($id: ID!) { organization(id: $id) { correctiveActions(overdue: true) { id } } }`, { id: target.id })).organization.correctiveActions;
+    expect(overdueList).toEqual([{ id: ca.id }]);
+    await server.services.audits.notifyOverdue();
+    await server.services.audits.notifyOverdue();
+    const notified = (await server.services.db.dataSource.query(`SELECT user_id FROM notifications WHERE subject_id = $1 AND kind = 'OVERDUE' ORDER BY user_id`, [ca.id])) as Array<{ user_id: string }>;
+    expect(notified.map((n) => n.user_id).sort()).toEqual([target.users.CONTRIBUTOR.id, target.users.ISMS_MANAGER.id, target.users.OWNER.id].sort());
+    // The minor NC without an accepted plan, past its deadline, blocks the decision.
+    const { organization } = await target.as.ISMS_MANAGER.ok(CERTIFICATION, { id: target.id });
+    expect(organization.certification.blockers).toContainEqual(expect.objectContaining({ code: 'MINOR_NONCONFORMITY_WITHOUT_PLAN', subject: { id: finding.id } }));
+  });
+});
+
 describe('audits: who sees and does what', () => {
   it('shows an auditor only the audits they are on, and what those audits hold', async () => {
     const internal = (await org.as.ISMS_MANAGER.ok(CREATE_AUDIT, {

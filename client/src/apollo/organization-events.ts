@@ -107,7 +107,7 @@ const ORGANIZATION_EVENTS_SUBSCRIPTION: TypedDocumentNode<{ organizationEvents: 
 `;
 
 /** What a change touches, for screens that refresh themselves (see `useLiveTopic`). */
-export type LiveTopic = 'tasks' | 'comments' | 'approvals' | 'notifications' | 'members' | 'gaps' | 'assets' | 'risks' | 'documents' | 'consistency';
+export type LiveTopic = 'tasks' | 'comments' | 'approvals' | 'notifications' | 'members' | 'gaps' | 'assets' | 'risks' | 'documents' | 'consistency' | 'audits';
 
 /**
  * The named queries each kind of change makes stale. Only active ones (on screen) are
@@ -118,6 +118,13 @@ const STALE_QUERIES: Record<string, readonly string[]> = {
   risk: ['RiskOverview', 'RiskPanel', 'TreatmentPlan', 'SoaPage', 'ConsistencyIssues'],
   riskMatrix: ['RiskOverview', 'RiskPanel', 'TreatmentPlan', 'SoaPage'],
   soaEntry: ['SoaPage', 'ConsistencyIssues', 'MandatoryDocuments'],
+  audit: ['AuditsPage', 'AuditDetail', 'AuditBoard', 'CertificationPage'],
+  evidenceRequest: ['AuditDetail', 'AuditEvidenceRequests', 'AuditBoard', 'MyWork'],
+  evidence: ['AuditEvidenceRequests', 'AuditFindings'],
+  finding: ['AuditDetail', 'AuditFindings', 'AuditBoard', 'CertificationPage'],
+  correctiveAction: ['AuditFindings', 'AuditBoard', 'CertificationPage', 'CorrectiveActions'],
+  certification: ['CertificationPage', 'AuditsPage'],
+  certificate: ['CertificationPage', 'AuditsPage'],
   document: ['DocumentPage', 'DocumentVersions', 'DocumentAcknowledgements', 'MandatoryDocuments', 'ConsistencyIssues', 'DocumentsToAcknowledge', 'MyWork'],
   soaVersion: ['SoaPage'],
   task: ['MyWork', 'TaskBoardColumn', 'ApprovalsInbox', 'ApprovalPanel'],
@@ -141,6 +148,13 @@ const TOPIC_OF: Record<string, LiveTopic | undefined> = {
   risk: 'risks',
   riskMatrix: 'risks',
   document: 'documents',
+  audit: 'audits',
+  evidenceRequest: 'audits',
+  evidence: 'audits',
+  finding: 'audits',
+  correctiveAction: 'audits',
+  certification: 'audits',
+  certificate: 'audits',
   soaEntry: 'consistency',
   soaVersion: 'consistency',
 };

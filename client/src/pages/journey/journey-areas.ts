@@ -1,6 +1,4 @@
 import {
-  IconCertificate,
-  IconClipboardCheck,
   IconPresentation,
   IconSchool,
   IconTarget,
@@ -35,7 +33,7 @@ export interface JourneyArea {
   firstAction: string;
 }
 
-/** The areas of the journey that are not built yet: each teaches what it is for (My work, Tasks, Approvals, Gap analysis, Assets, Risks, the Statement of Applicability and Documents are built). */
+/** The areas of the journey that are not built yet: each teaches what it is for (My work, Tasks, Approvals, Gap analysis, Assets, Risks, the Statement of Applicability, Documents, Audits and Certification are built). */
 export const JOURNEY_AREAS: readonly JourneyArea[] = [
   {
     path: 'training',
@@ -47,17 +45,6 @@ export const JOURNEY_AREAS: readonly JourneyArea[] = [
     purpose:
       'Make sure people know their part (clauses 7.2 and 7.3): courses assigned by role, completion recorded per person with evidence and expiry, and coverage per role that you can show an auditor.',
     firstAction: 'You will assign a security awareness course to everyone and track who completed it.',
-  },
-  {
-    path: 'audits',
-    title: 'Audits',
-    tagline: 'Internal audits and the certification audits, live during audit week.',
-    icon: IconClipboardCheck,
-    stepLabel: 'Steps 2 and 3 · Stage 1 and Stage 2 audits',
-    steps: ['stage1', 'stage2'],
-    purpose:
-      'Run your internal audit programme (clause 9.2) and host the certification audits: Stage 1 reviews your documentation, Stage 2 checks over two to four days that it is practised. During audit week a live board shows the agenda, evidence requests and findings as they are raised.',
-    firstAction: 'You will plan an internal audit that covers every clause before Stage 1.',
   },
   {
     path: 'objectives',
@@ -80,16 +67,5 @@ export const JOURNEY_AREAS: readonly JourneyArea[] = [
     purpose:
       'Top management reviews the ISMS at planned intervals (clause 9.3). Annex assembles the inputs from live data (risks, audit results, non-conformities, objectives) and the decisions become tracked actions. One review must be done before your Stage 1 audit.',
     firstAction: 'You will schedule the first review with your management team.',
-  },
-  {
-    path: 'certification',
-    title: 'Certification',
-    tagline: 'Readiness, the certification decision, and keeping the certificate.',
-    icon: IconCertificate,
-    stepLabel: 'Steps 2 to 5 · From Stage 1 to keeping the certificate',
-    steps: ['stage1', 'nonconformities', 'keeping'],
-    purpose:
-      'See how ready you are for Stage 1, with every blocker named. After the audit, follow each non-conformity and its corrective action to the certification decision; then keep the certificate with yearly surveillance audits and recertification after three years.',
-    firstAction: 'You will record your certification body and the dates of your Stage 1 and Stage 2 audits.',
   },
 ];

@@ -713,7 +713,8 @@ export class OrganizationAuditsResolver {
     }
     if (status) query.andWhere('c.status = :status', { status });
     if (overdue) query.andWhere(`c.status <> 'VERIFIED' AND c.due_date < :today`, { today: todayUtc() });
-    return query.orderBy(`CASE WHEN c.status = 'VERIFIED' THEN 1 ELSE 0 END`, 'ASC').addOrderBy('c.due_date', 'ASC').take(500).getMany();
+    const actions = await query.orderBy('c.due_date', 'ASC').addOrderBy('c.id', 'ASC').limit(500).getMany();
+    return [...actions.filter((a) => a.status !== 'VERIFIED'), ...actions.filter((a) => a.status === 'VERIFIED')];
   }
 
   @FieldResolver(() => [ProgrammeCoverage], { nullable: true, description: 'The internal audit programme: which clauses and applicable controls internal audits covered in the last three years.' })

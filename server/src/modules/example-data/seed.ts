@@ -7,6 +7,7 @@ import { GAP_REFS } from '../gap-analysis/gap.service.js';
 import { CONTROLS } from '@annex/iso27001';
 import { User } from '../identity/user.entity.js';
 import { seedDocuments } from './seed-documents.js';
+import { seedAudits } from './seed-audits.js';
 
 /** The example password of every example account (printed at first start, in the README). */
 export const EXAMPLE_PASSWORD = 'Lumen-Example-2027';
@@ -73,6 +74,7 @@ export async function seedExampleData(services: Services): Promise<SeedResult> {
   await seedRisks(services, organizationId);
   await seedSoa(services, organizationId);
   await seedDocuments(services, organizationId, await peopleOf(services, organizationId));
+  await seedAudits(services, organizationId, await peopleOf(services, organizationId));
   logger.info({ organizationId }, 'example organisation created');
   return { created: true, organizationId };
 }
