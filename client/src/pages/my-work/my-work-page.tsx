@@ -23,6 +23,7 @@ import { TaskPriorityBadge, TaskStatusBadge } from '../tasks/_components/task-ba
 import { TaskDrawer } from '../tasks/_components/task-drawer';
 import type { TaskRow } from '../tasks/task-fragments';
 import { MY_WORK_QUERY } from './my-work-operations';
+import { MyAuditWork } from './my-audit-work';
 
 const MENTIONS_SHOWN = 6;
 
@@ -125,6 +126,7 @@ export function MyWorkPage() {
                     </Stack>
                   </Card>
                 ) : null}
+                <MyAuditWork viewerId={viewer.id} />
                 <Card>
                   <SectionTitle icon={IconChecklist} title="Your open tasks" count={groups.all.length} />
                   {groups.all.length === 0 ? (

@@ -704,6 +704,7 @@ export class OrganizationAuditsResolver {
     @Root() org: Organization,
     @Arg('status', () => CorrectiveActionStatusEnum, { nullable: true }) status: CorrectiveActionStatus | null,
     @Arg('overdue', () => Boolean, { nullable: true }) overdue: boolean | null,
+    @Arg('ownerId', () => ID, { nullable: true }) ownerId: string | null,
     @Ctx() ctx: RequestContext,
   ): Promise<CorrectiveAction[]> {
     const scope = await authorize(ctx, 'audit:read', org.id);
@@ -712,9 +713,19 @@ export class OrganizationAuditsResolver {
       query.andWhere('EXISTS (SELECT 1 FROM audits a LEFT JOIN audit_team t ON t.audit_id = a.id WHERE a.id = f.audit_id AND (a.lead_auditor_id = :me OR t.user_id = :me))', { me: scope.userId });
     }
     if (status) query.andWhere('c.status = :status', { status });
+    if (ownerId) query.andWhere('c.owner_id = :owner', { owner: ownerId });
     if (overdue) query.andWhere(`c.status <> 'VERIFIED' AND c.due_date < :today`, { today: todayUtc() });
     const actions = await query.orderBy('c.due_date', 'ASC').addOrderBy('c.id', 'ASC').limit(500).getMany();
     return [...actions.filter((a) => a.status !== 'VERIFIED'), ...actions.filter((a) => a.status === 'VERIFIED')];
+  }
+
+  @FieldResolver(() => [EvidenceRequest], { nullable: true, description: 'Evidence requests waiting for your answer (open or returned), soonest due first.' })
+  @Can('evidence:answer')
+  async evidenceRequestsForViewer(@Root() org: Organization, @Ctx() ctx: RequestContext): Promise<EvidenceRequest[]> {
+    const scope = await authorize(ctx, 'evidence:answer', org.id);
+    return ctx.services.db.dataSource
+      .getRepository(EvidenceRequest)
+      .find({ where: { organizationId: scope.organizationId, ownerId: scope.userId, status: In(['OPEN', 'RETURNED']) }, order: { dueAt: 'ASC' }, take: 100 });
   }
 
   @FieldResolver(() => [ProgrammeCoverage], { nullable: true, description: 'The internal audit programme: which clauses and applicable controls internal audits covered in the last three years.' })
