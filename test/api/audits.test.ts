@@ -193,6 +193,20 @@ describe('overdue corrective actions', () => {
     // The minor NC without an accepted plan, past its deadline, blocks the decision.
     const { organization } = await target.as.ISMS_MANAGER.ok(CERTIFICATION, { id: target.id });
     expect(organization.certification.blockers).toContainEqual(expect.objectContaining({ code: 'MINOR_NONCONFORMITY_WITHOUT_PLAN', subject: { id: finding.id } }));
+    // Stage 1 readiness reads the rest of the data: no documents, no approved SoA, no internal audit reported yet.
+    const readiness = (await target.as.AUDITOR.ok(`query($id: ID!) { organization(id: $id) { certification { stage1Readiness { ready blockers { code message } } } } }`, { id: target.id })).organization.certification
+      .stage1Readiness;
+    expect(readiness.ready).toBe(false);
+    const codes = readiness.blockers.map((b: { code: string }) => b.code);
+    expect(codes).toEqual(expect.arrayContaining(['MANDATORY_DOCUMENT_MISSING', 'SOA_NOT_APPROVED', 'NO_RECENT_INTERNAL_AUDIT']));
+    expect(readiness.blockers.find((b: { message: string }) => b.message.includes('MD-5.2'))).toBeTruthy();
+    // Once the internal audit has reported, that blocker goes.
+    for (const status of ['IN_PROGRESS', 'REPORTING']) {
+      const { node } = await target.as.AUDITOR.ok(`query($id: ID!) { node(id: $id) { ... on Audit { version } } }`, { id: audit.id });
+      await target.as.AUDITOR.ok(UPDATE_AUDIT, { input: { id: audit.id, version: node.version, status } });
+    }
+    const after = (await target.as.AUDITOR.ok(`query($id: ID!) { organization(id: $id) { certification { stage1Readiness { blockers { code } } } } }`, { id: target.id })).organization.certification.stage1Readiness;
+    expect(after.blockers.map((b: { code: string }) => b.code)).not.toContain('NO_RECENT_INTERNAL_AUDIT');
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  stage1Blockers,
   AUDIT_KINDS,
   AUDIT_STATUSES,
   CERTIFICATION_BLOCKER_CODES,
@@ -460,5 +461,30 @@ describe('internal audit programme coverage', () => {
   it('lists an audit once even when several of its scope refs cover the reference', () => {
     expect(auditProgrammeCoverage(['A.5.1'], [internal('a', '2026-01-01', ['A.5', 'A.5.1'])], TODAY)[0]!.auditIds).toEqual(['a']);
     expect(auditProgrammeCoverage([], [internal('a', '2026-01-01', ['A.5'])], TODAY)).toEqual([]);
+  });
+});
+
+describe('stage 1 readiness', () => {
+  const ready = { today: '2026-11-28', missingMandatory: [], soaApproved: true, untreatedRisks: 0, unacceptedRisks: 0, lastInternalAuditOn: '2026-08-28', consistencyErrors: 0 };
+  it('is ready when nothing stands in the way', () => {
+    expect(stage1Blockers(ready)).toEqual([]);
+  });
+  it('names every cause', () => {
+    const codes = stage1Blockers({
+      today: '2026-11-28',
+      missingMandatory: [{ ref: 'MD-4.3', title: 'Scope of the ISMS' }],
+      soaApproved: false,
+      untreatedRisks: 2,
+      unacceptedRisks: 1,
+      lastInternalAuditOn: '2025-10-01',
+      lastManagementReviewOn: null,
+      consistencyErrors: 3,
+    }).map((b) => b.code);
+    expect(codes).toEqual(['MANDATORY_DOCUMENT_MISSING', 'SOA_NOT_APPROVED', 'RISK_TREATMENT_INCOMPLETE', 'RISK_ACCEPTANCE_MISSING', 'NO_RECENT_INTERNAL_AUDIT', 'NO_RECENT_MANAGEMENT_REVIEW', 'CONSISTENCY_ERRORS']);
+  });
+  it('counts an internal audit exactly 12 months old, and skips management reviews while they are not tracked', () => {
+    expect(stage1Blockers({ ...ready, lastInternalAuditOn: '2025-11-28' })).toEqual([]);
+    expect(stage1Blockers({ ...ready, lastInternalAuditOn: '2025-11-27' }).map((b) => b.code)).toEqual(['NO_RECENT_INTERNAL_AUDIT']);
+    expect(stage1Blockers({ ...ready, lastManagementReviewOn: undefined })).toEqual([]);
   });
 });

@@ -345,3 +345,49 @@ export function auditProgrammeCoverage(
     return { ref, auditIds: covering.map((a) => a.id), lastCoveredOn: covering[0]?.endDate ?? null, covered: covering.length > 0 };
   });
 }
+
+/** What stage 1 (the documentation review) looks at, read from the data. */
+export interface Stage1ReadinessInput {
+  today: string;
+  missingMandatory: ReadonlyArray<{ ref: string; title: string }>;
+  soaApproved: boolean;
+  /** Risks above the acceptance threshold with no treatment decided. */
+  untreatedRisks: number;
+  /** Risks whose residual level (or an ACCEPT treatment) needs the owner's acceptance, without it. */
+  unacceptedRisks: number;
+  /** End of the latest internal audit that reached reporting or was closed, if any. */
+  lastInternalAuditOn: string | null;
+  /** Date of the latest management review; `undefined` while Annex does not track reviews. */
+  lastManagementReviewOn?: string | null;
+  /** Consistency errors other than missing mandatory documents. */
+  consistencyErrors: number;
+}
+
+export type Stage1BlockerCode =
+  | 'MANDATORY_DOCUMENT_MISSING'
+  | 'SOA_NOT_APPROVED'
+  | 'RISK_TREATMENT_INCOMPLETE'
+  | 'RISK_ACCEPTANCE_MISSING'
+  | 'NO_RECENT_INTERNAL_AUDIT'
+  | 'NO_RECENT_MANAGEMENT_REVIEW'
+  | 'CONSISTENCY_ERRORS';
+
+/**
+ * Everything the stage 1 auditor would stop at, each with its cause: mandatory documents,
+ * the SoA's approval, risk treatment and acceptance, an internal audit and a management review
+ * within the last 12 months, and contradictions in the data.
+ */
+export function stage1Blockers(input: Stage1ReadinessInput): Array<{ code: Stage1BlockerCode; message: string; ref: string | null }> {
+  const out: Array<{ code: Stage1BlockerCode; message: string; ref: string | null }> = [];
+  const yearAgo = addMonths(input.today, -12);
+  for (const doc of input.missingMandatory) out.push({ code: 'MANDATORY_DOCUMENT_MISSING', message: `Mandatory document missing or not current: ${doc.title} (${doc.ref}).`, ref: doc.ref });
+  if (!input.soaApproved) out.push({ code: 'SOA_NOT_APPROVED', message: 'No version of the Statement of Applicability is approved by management.', ref: 'MD-6.1.3-d' });
+  if (input.untreatedRisks > 0) out.push({ code: 'RISK_TREATMENT_INCOMPLETE', message: `${input.untreatedRisks} risk${input.untreatedRisks === 1 ? '' : 's'} above the acceptance threshold without a treatment decision.`, ref: '6.1.3' });
+  if (input.unacceptedRisks > 0) out.push({ code: 'RISK_ACCEPTANCE_MISSING', message: `${input.unacceptedRisks} risk${input.unacceptedRisks === 1 ? '' : 's'} need${input.unacceptedRisks === 1 ? 's' : ''} the owner's acceptance of the residual risk.`, ref: '6.1.3' });
+  if (!input.lastInternalAuditOn || input.lastInternalAuditOn < yearAgo) out.push({ code: 'NO_RECENT_INTERNAL_AUDIT', message: 'No internal audit reported in the last 12 months (clause 9.2).', ref: '9.2' });
+  if (input.lastManagementReviewOn !== undefined && (!input.lastManagementReviewOn || input.lastManagementReviewOn < yearAgo)) {
+    out.push({ code: 'NO_RECENT_MANAGEMENT_REVIEW', message: 'No management review in the last 12 months (clause 9.3).', ref: '9.3' });
+  }
+  if (input.consistencyErrors > 0) out.push({ code: 'CONSISTENCY_ERRORS', message: `${input.consistencyErrors} contradiction${input.consistencyErrors === 1 ? '' : 's'} in the data (see Documents → Consistency).`, ref: null });
+  return out;
+}

@@ -101,7 +101,7 @@ export function createServices(deps: { config: Config; logger: Logger; db: Datab
     risks,
     soa: new SoaService(db),
     documents,
-    audits: new AuditService(db, notifications, tasks, config.ANNEX_FILES_DIR, config.UPLOAD_MAX_MB * 1024 * 1024),
+    audits: new AuditService(db, notifications, tasks, documents, config.ANNEX_FILES_DIR, config.UPLOAD_MAX_MB * 1024 * 1024),
   };
   const collaboration = new Collaboration(
     {

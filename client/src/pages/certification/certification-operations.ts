@@ -60,6 +60,7 @@ export interface CertificationRow {
   certificate: CertificateRow | null;
   decisions: DecisionRow[];
   nextAudits: NextAuditRow[];
+  stage1Readiness: { __typename?: 'Stage1Readiness'; ready: boolean; blockers: Array<{ __typename?: 'CertificationBlocker'; code: string; message: string }> };
 }
 
 export interface CertificationPageData {
@@ -74,6 +75,13 @@ export interface CertificationPageData {
 const CERTIFICATION_FIELDS = gql`
   fragment CertificationFields on Certification {
     status
+    stage1Readiness {
+      ready
+      blockers {
+        code
+        message
+      }
+    }
     blockers {
       code
       message

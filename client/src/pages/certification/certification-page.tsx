@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { Badge, Button, Grid, Group, List, Paper, Text, ThemeIcon, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Grid, Group, List, Paper, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconCalendarPlus, IconCertificate } from '@tabler/icons-react';
 import { useMemo } from 'react';
 import { Link } from 'react-router';
@@ -9,7 +9,7 @@ import { ErrorState, PageLoader } from '../../components/query-states';
 import { useCurrentOrganization } from '../../organization/organization-context';
 import { RecordCertificateForm, RecordDecisionForm } from './certification-forms';
 import { buildCycle } from './certification-cycle';
-import { CERTIFICATION_PAGE_QUERY } from './certification-operations';
+import { CERTIFICATION_PAGE_QUERY, type CertificationRow } from './certification-operations';
 import { BlockersList, CertificateCard, CycleTimeline, DecisionHistory, StatusCard } from './certification-parts';
 
 /**
@@ -66,6 +66,7 @@ export function CertificationPage() {
       <StatusCard certification={certification} />
       {certification.status === 'NOT_STARTED' && !hasStages ? <HowItWorks auditsLink={auditsLink} canPlan={can('audit:manage')} /> : null}
       {certification.blockers.length > 0 ? <BlockersList orgId={organization.id} blockers={certification.blockers} auditsLink={auditsLink} /> : null}
+      {certification.status !== 'CERTIFIED' ? <Stage1ReadinessCard readiness={certification.stage1Readiness} orgId={organization.id} /> : null}
       <CycleTimeline steps={steps} orgId={organization.id} />
       {recorder && (needsCertificate || decidable) ? (
         <Grid gap="lg" mb="lg">
@@ -126,5 +127,49 @@ function HowItWorks({ auditsLink, canPlan }: { auditsLink: string; canPlan: bool
         </Text>
       )}
     </Paper>
+  );
+}
+
+const READINESS_LINKS: Record<string, string> = {
+  MANDATORY_DOCUMENT_MISSING: 'documents?tab=mandatory',
+  SOA_NOT_APPROVED: 'statement-of-applicability',
+  RISK_TREATMENT_INCOMPLETE: 'risks',
+  RISK_ACCEPTANCE_MISSING: 'risks',
+  NO_RECENT_INTERNAL_AUDIT: 'audits',
+  NO_RECENT_MANAGEMENT_REVIEW: 'management-reviews',
+  CONSISTENCY_ERRORS: 'documents?tab=consistency',
+};
+
+/** What the stage 1 documentation review would stop at, each line linking to where it is fixed. */
+function Stage1ReadinessCard({ readiness, orgId }: { readiness: CertificationRow['stage1Readiness']; orgId: string }) {
+  return (
+    <Card withBorder radius="md" p="lg" mb="lg" component="section" aria-labelledby="stage1-readiness-heading">
+      <Group justify="space-between" mb="xs">
+        <Title id="stage1-readiness-heading" order={2} fz={20}>
+          Stage 1 readiness
+        </Title>
+        <Badge color={readiness.ready ? 'teal' : 'orange'} variant="light" size="lg">
+          {readiness.ready ? 'Ready for stage 1' : `${readiness.blockers.length} to fix`}
+        </Badge>
+      </Group>
+      {readiness.ready ? (
+        <Text size="sm" c="dimmed">
+          Mandatory documents, the approved SoA, risk treatment and acceptance, a recent internal audit and consistent data: the documentation review has what it needs.
+        </Text>
+      ) : (
+        <Stack gap={6} component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+          {readiness.blockers.map((blocker, index) => (
+            <Group key={`${blocker.code}-${index}`} component="li" gap="sm" wrap="nowrap" justify="space-between">
+              <Text size="sm">{blocker.message}</Text>
+              {READINESS_LINKS[blocker.code] ? (
+                <Anchor component={Link} to={`/o/${orgId}/${READINESS_LINKS[blocker.code]}`} size="sm" style={{ whiteSpace: 'nowrap' }}>
+                  Fix it →
+                </Anchor>
+              ) : null}
+            </Group>
+          ))}
+        </Stack>
+      )}
+    </Card>
   );
 }

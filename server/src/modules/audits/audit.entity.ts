@@ -489,6 +489,15 @@ export class NextAudit {
   audit!: Audit | null;
 }
 
+@ObjectType('Stage1Readiness', { description: 'What the stage 1 documentation review would stop at, computed from the data.' })
+export class Stage1Readiness {
+  @Field(() => Boolean)
+  ready!: boolean;
+
+  @Field(() => [CertificationBlocker])
+  blockers!: CertificationBlocker[];
+}
+
 @ObjectType('Certification', { description: 'Where the organisation stands in the certification cycle.' })
 export class Certification {
   organizationId!: string;

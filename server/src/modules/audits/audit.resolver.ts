@@ -21,6 +21,7 @@ import {
   Certification,
   CertificationBlocker,
   CertificationDecisionEnum,
+  Stage1Readiness,
   ChecklistItem,
   ChecklistVerdictEnum,
   CorrectiveAction,
@@ -668,6 +669,12 @@ export class CorrectiveActionResolver {
 
 @Resolver(() => Certification)
 export class CertificationResolver {
+  @FieldResolver(() => Stage1Readiness, { description: 'Mandatory documents, the SoA approved, risk treatment and acceptance, an internal audit within 12 months, no contradictions.' })
+  async stage1Readiness(@Root() certification: Certification, @Ctx() ctx: RequestContext): Promise<Stage1Readiness> {
+    const readiness = await ctx.services.audits.stage1Readiness(certification.organizationId);
+    return { ready: readiness.ready, blockers: readiness.blockers.map((b) => ({ code: b.code, message: b.message, subject: null })) };
+  }
+
   @FieldResolver(() => [CertificationBlocker])
   async blockers(@Root() certification: Certification, @Ctx() ctx: RequestContext) {
     const blockers = certification.blockers as unknown as Array<{ code: string; message: string; subjectId: string | null }>;
