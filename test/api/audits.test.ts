@@ -175,6 +175,33 @@ describe('audits and certification: the whole path through the API', () => {
   });
 });
 
+describe('evidence outside audits', () => {
+  it('attaches files to a risk or a control with dates, and lists them there', async () => {
+    const target = await buildOrganization(server, 'Evidence B.V.');
+    const { createRisk } = await target.as.ISMS_MANAGER.ok(`mutation($input: CreateRiskInput!) { createRisk(input: $input) { risk { id } } }`, {
+      input: { organizationId: target.id, title: 'Lost backups', likelihood: 2, impact: 5, treatment: 'MITIGATE', controlRefs: ['A.8.13'] },
+    });
+    const restore = await upload(target.as.CONTRIBUTOR, target.id, Buffer.from('restore ok'), 'text/plain', 'restore-test.txt', {
+      subjectId: createRisk.risk.id,
+      controlRefs: 'A.8.13',
+      effectiveOn: '2026-11-01',
+      expiresOn: '2027-02-01',
+      title: 'Restore test November',
+    });
+    expect(restore.status).toBe(201);
+    expect((await upload(target.as.CONTRIBUTOR, target.id, Buffer.from('x'), 'text/plain', 'x.txt', { subjectId: other.id })).body.error).toMatchObject({ code: 'BAD_USER_INPUT' });
+    const LIST = `query($id: ID!, $ref: String, $subject: ID) { organization(id: $id) { evidence(controlRef: $ref, subjectId: $subject) { id title effectiveOn expiresOn expired subject { id } file { filename } } } }`;
+    const bySubject = (await target.as.MANAGEMENT.ok(LIST, { id: target.id, subject: createRisk.risk.id })).organization.evidence;
+    expect(bySubject).toEqual([
+      { id: restore.body.id, title: 'Restore test November', effectiveOn: '2026-11-01', expiresOn: '2027-02-01', expired: false, subject: { id: createRisk.risk.id }, file: { filename: 'restore-test.txt' } },
+    ]);
+    expect((await target.as.MANAGEMENT.ok(LIST, { id: target.id, ref: 'A.8.13' })).organization.evidence).toHaveLength(1);
+    expect((await target.as.AUDITOR.ok(LIST, { id: target.id, ref: 'A.8.13' })).organization.evidence).toEqual([]); // not on an audit that uses it
+    expect(await target.as.EMPLOYEE.code(LIST, { id: target.id })).toBe('FORBIDDEN');
+    expect((await other.as.OWNER.ok(LIST, { id: target.id })).organization).toBeNull();
+  });
+});
+
 describe('overdue corrective actions', () => {
   it('notify their owner and the ISMS managers once per due date', async () => {
     const target = await buildOrganization(server, 'Overdue actions B.V.');

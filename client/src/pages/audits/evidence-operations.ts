@@ -372,11 +372,18 @@ export type EvidenceUploadResult =
   | { ok: false; code: string; message: string; filename: string };
 
 /** Uploads one file as evidence (POST /uploads); the returned id is then attached by a mutation. */
-export async function uploadEvidenceFile(organizationId: string, file: File, fields: { title?: string; controlRefs?: string[] } = {}): Promise<EvidenceUploadResult> {
+export async function uploadEvidenceFile(
+  organizationId: string,
+  file: File,
+  fields: { title?: string; controlRefs?: string[]; subjectId?: string; effectiveOn?: string; expiresOn?: string } = {},
+): Promise<EvidenceUploadResult> {
   const body = new FormData();
   body.append('file', file);
   if (fields.title) body.append('title', fields.title);
   if (fields.controlRefs?.length) body.append('controlRefs', fields.controlRefs.join(','));
+  if (fields.subjectId) body.append('subjectId', fields.subjectId);
+  if (fields.effectiveOn) body.append('effectiveOn', fields.effectiveOn);
+  if (fields.expiresOn) body.append('expiresOn', fields.expiresOn);
   let response: Response;
   try {
     response = await fetch('/uploads', { method: 'POST', body, credentials: 'same-origin', headers: { 'x-annex-upload': '1', 'x-organization-id': organizationId } });

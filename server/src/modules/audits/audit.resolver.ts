@@ -726,6 +726,27 @@ export class OrganizationAuditsResolver {
     return [...actions.filter((a) => a.status !== 'VERIFIED'), ...actions.filter((a) => a.status === 'VERIFIED')];
   }
 
+  @FieldResolver(() => [Evidence], {
+    nullable: true,
+    description: 'Evidence attached to a control (controlRef) or a record such as a risk or a task (subjectId), newest first; auditors see the evidence of their audits only.',
+  })
+  @Can('evidence:upload')
+  async evidence(
+    @Root() org: Organization,
+    @Arg('controlRef', () => String, { nullable: true }) controlRef: string | null,
+    @Arg('subjectId', () => ID, { nullable: true }) subjectId: string | null,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Evidence[]> {
+    const scope = await authorize(ctx, 'evidence:upload', org.id);
+    const query = ctx.services.db.dataSource.getRepository(Evidence).createQueryBuilder('e').where('e.organization_id = :org', { org: scope.organizationId });
+    if (controlRef) query.andWhere(':ref = ANY(e.control_refs)', { ref: controlRef });
+    if (subjectId) query.andWhere('e.subject_id = :subject', { subject: subjectId });
+    const rows = await query.orderBy('e.created_at', 'DESC').limit(200).getMany();
+    if (scope.role !== 'AUDITOR') return rows;
+    const visible = await Promise.all(rows.map((row) => resolveNode(ctx, row.id)));
+    return rows.filter((_row, i) => visible[i] !== null);
+  }
+
   @FieldResolver(() => [EvidenceRequest], { nullable: true, description: 'Evidence requests waiting for your answer (open or returned), soonest due first.' })
   @Can('evidence:answer')
   async evidenceRequestsForViewer(@Root() org: Organization, @Ctx() ctx: RequestContext): Promise<EvidenceRequest[]> {

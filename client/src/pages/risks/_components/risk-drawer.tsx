@@ -19,6 +19,7 @@ import { AcceptanceBadge, ReviewDate, ScoreWithLevel, TreatmentBadge, acceptance
 import { RiskApprovalHistory, RequestAcceptanceModal } from './risk-approvals';
 import { RiskForm } from './risk-form';
 import { TreatmentTasks } from './treatment-tasks';
+import { AttachedEvidence } from '../../audits/_components/evidence/attached-evidence';
 
 /** The panel's address for a risk being created. */
 export const NEW_RISK = 'new';
@@ -165,6 +166,9 @@ function RiskPanel({ risk, matrix, onDeleted }: { risk: RiskDetail; matrix: Risk
 
       <Divider />
       <TreatmentTasks risk={risk} />
+
+      <Divider />
+      <AttachedEvidence subjectId={risk.id} controlRefs={risk.controls.map((c) => c.ref)} canAttach={risk.viewerCanEdit} />
 
       <Divider />
       <RiskApprovalHistory requests={risk.approvalRequests} />
