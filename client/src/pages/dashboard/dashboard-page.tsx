@@ -1,5 +1,6 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
+import { OverdueCorrectiveActions } from './overdue-corrective-actions';
 import { Anchor, Card, Grid, Group, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconArrowRight, IconHistory, IconKey, IconListCheck, IconUserPlus, IconUsers, type Icon } from '@tabler/icons-react';
 import { Link } from 'react-router';
@@ -162,6 +163,7 @@ export function DashboardPage() {
               <JourneySteps highlight={['preparation']} highlightLabel="Start here" />
             </Stack>
           </Card>
+          <OverdueCorrectiveActions />
         </Grid.Col>
       </Grid>
     </>
