@@ -8,6 +8,7 @@ import { Task } from '../modules/tasks/task.entity.js';
 import { Asset } from '../modules/assets/asset.entity.js';
 import { Risk } from '../modules/risks/risk.entity.js';
 import { Document, StoredFile } from '../modules/documents/document.entity.js';
+import { AuditSession, EvidenceRequest, Finding } from '../modules/audits/audit.entity.js';
 import { loadVersionsWithStatus, type VersionWithStatus } from '../modules/documents/document.service.js';
 import { DEFAULT_RISK_MATRIX, type RiskMatrix } from '@annex/domain';
 
@@ -163,6 +164,20 @@ export function createLoaders(ds: DataSource) {
         return docs.filter((d) => d.organizationId === org && d.controlRefs.includes(ref));
       });
     }),
+    /** An audit's team, findings, evidence requests and agenda: one query per kind for every audit on the page. */
+    teamIdsByAudit: new DataLoader<string, string[]>(async (auditIds) => {
+      const rows = (await ds.query(`SELECT audit_id, user_id FROM audit_team WHERE audit_id = ANY($1)`, [[...auditIds]])) as Array<{ audit_id: string; user_id: string }>;
+      return groupBy(rows, auditIds, (r) => r.audit_id).map((list) => list.map((r) => r.user_id));
+    }),
+    findingsByAudit: new DataLoader<string, Finding[]>(async (auditIds) =>
+      groupBy(await ds.getRepository(Finding).find({ where: { auditId: In([...auditIds]) }, order: { raisedAt: 'ASC' } }), auditIds, (f) => f.auditId),
+    ),
+    evidenceRequestsByAudit: new DataLoader<string, EvidenceRequest[]>(async (auditIds) =>
+      groupBy(await ds.getRepository(EvidenceRequest).find({ where: { auditId: In([...auditIds]) }, order: { dueAt: 'ASC' } }), auditIds, (r) => r.auditId),
+    ),
+    sessionsByAudit: new DataLoader<string, AuditSession[]>(async (auditIds) =>
+      groupBy(await ds.getRepository(AuditSession).find({ where: { auditId: In([...auditIds]) }, order: { startsAt: 'ASC' } }), auditIds, (a) => a.auditId),
+    ),
     fileById: new DataLoader<string, StoredFile | null>(async (ids) => byId(await ds.getRepository(StoredFile).findBy({ id: In([...ids]) }), ids)),
   };
 }

@@ -28,6 +28,7 @@ import { SoaVersion } from '../modules/soa/soa.entity.js';
 import { DocumentService } from '../modules/documents/document.service.js';
 import { Collaboration } from '../modules/documents/collaboration.js';
 import { AuditService } from '../modules/audits/audit.service.js';
+import { FileStore } from '../core/storage/file-store.js';
 import { Document, DocumentVersion } from '../modules/documents/document.entity.js';
 
 /** The application's long-lived services, built once per process and reached through the request context. */
@@ -65,7 +66,9 @@ export function createServices(deps: { config: Config; logger: Logger; db: Datab
     label: async (em, id) => `Statement of Applicability version ${(await em.getRepository(SoaVersion).findOneBy({ id }))?.number ?? '?'}`,
     link: (organizationId) => `/o/${organizationId}/statement-of-applicability`,
   });
-  const documents = new DocumentService(db, approvals, tasks, notifications, config.ANNEX_FILES_DIR, config.UPLOAD_MAX_MB * 1024 * 1024);
+  // One store for every uploaded file (document drafts and versions, evidence).
+  const files = new FileStore(config.ANNEX_FILES_DIR);
+  const documents = new DocumentService(db, approvals, tasks, notifications, files, config.UPLOAD_MAX_MB * 1024 * 1024);
   const versionLabel = async (em: import('typeorm').EntityManager, id: string) => {
     const version = await em.getRepository(DocumentVersion).findOneBy({ id });
     const doc = version ? await em.getRepository(Document).findOneBy({ id: version.documentId }) : null;
@@ -100,8 +103,9 @@ export function createServices(deps: { config: Config; logger: Logger; db: Datab
     gaps: new GapService(db, tasks, risks),
     risks,
     soa: new SoaService(db),
+    files,
     documents,
-    audits: new AuditService(db, notifications, tasks, documents, config.ANNEX_FILES_DIR, config.UPLOAD_MAX_MB * 1024 * 1024),
+    audits: new AuditService(db, notifications, tasks, documents, files, config.UPLOAD_MAX_MB * 1024 * 1024),
   };
   const collaboration = new Collaboration(
     {

@@ -506,13 +506,13 @@ export class AuditResolver {
 
   @FieldResolver(() => [User])
   async team(@Root() audit: Audit, @Ctx() ctx: RequestContext): Promise<User[]> {
-    const rows = (await ctx.services.db.dataSource.query(`SELECT user_id FROM audit_team WHERE audit_id = $1`, [audit.id])) as Array<{ user_id: string }>;
-    return (await Promise.all(rows.map((r) => ctx.loaders.userById.load(r.user_id)))).filter((u): u is User => !!u);
+    const ids = await ctx.loaders.teamIdsByAudit.load(audit.id);
+    return (await Promise.all(ids.map((id) => ctx.loaders.userById.load(id)))).filter((u): u is User => !!u);
   }
 
   @FieldResolver(() => [AuditSession], { description: 'The agenda, in time order.' })
   async agenda(@Root() audit: Audit, @Ctx() ctx: RequestContext): Promise<AuditSession[]> {
-    return ctx.services.db.dataSource.getRepository(AuditSession).find({ where: { auditId: audit.id }, order: { startsAt: 'ASC' } });
+    return ctx.loaders.sessionsByAudit.load(audit.id);
   }
 
   @FieldResolver(() => [ChecklistItem])
@@ -523,12 +523,12 @@ export class AuditResolver {
 
   @FieldResolver(() => [EvidenceRequest])
   async evidenceRequests(@Root() audit: Audit, @Ctx() ctx: RequestContext): Promise<EvidenceRequest[]> {
-    return ctx.services.db.dataSource.getRepository(EvidenceRequest).find({ where: { auditId: audit.id }, order: { dueAt: 'ASC' } });
+    return ctx.loaders.evidenceRequestsByAudit.load(audit.id);
   }
 
   @FieldResolver(() => [Finding])
   async findings(@Root() audit: Audit, @Ctx() ctx: RequestContext): Promise<Finding[]> {
-    return ctx.services.db.dataSource.getRepository(Finding).find({ where: { auditId: audit.id }, order: { raisedAt: 'ASC' } });
+    return ctx.loaders.findingsByAudit.load(audit.id);
   }
 
   @FieldResolver(() => Boolean, { description: 'You may run this audit (agenda, checklist, requests, findings).' })

@@ -40,7 +40,8 @@ import { newId } from '../../core/ids.js';
 import { isCalendarDate } from '../../core/scalars.js';
 import { requiredText } from '../../core/validation.js';
 import { decodeOffsetCursor, toOffsetConnection, type Connection } from '../../core/pagination.js';
-import { FileStore } from '../../core/storage/file-store.js';
+import type { FileStore } from '../../core/storage/file-store.js';
+import { organizationOfSubject } from '../../core/subjects.js';
 import type { Actor } from '../organizations/organization.service.js';
 import type { NotificationService } from '../notifications/notification.service.js';
 import type { TaskService } from '../tasks/task.service.js';
@@ -114,18 +115,14 @@ const text = (field: string, value: string | null | undefined, max = 5000) => {
  * on the audits they lead or are on; the rules of the cycle are in @annex/domain (audit-rules).
  */
 export class AuditService {
-  readonly files: FileStore;
-
   constructor(
     private readonly db: Database,
     private readonly notifications: NotificationService,
     private readonly tasks: TaskService,
     private readonly documents: DocumentService,
-    filesDir: string,
+    private readonly files: FileStore,
     private readonly uploadMaxBytes: number,
-  ) {
-    this.files = new FileStore(filesDir);
-  }
+  ) {}
 
   // ------------------------------------------------------------------ access
 
@@ -352,7 +349,6 @@ export class AuditService {
     const stored = await this.files.put(file.buffer);
     return this.db.transaction(async (em) => {
       if (fields.subjectId) {
-        const { organizationOfSubject } = await import('../../core/subjects.js');
         if ((await organizationOfSubject(em, fields.subjectId)) !== scope.organizationId) throw badInput('subjectId', 'The record must be of this organisation.', 'UNKNOWN_SUBJECT');
       }
       const record = Object.assign(new StoredFile(), { id: newId('StoredFile'), organizationId: scope.organizationId, sha256: stored.sha256, size: file.buffer.length, contentType: file.contentType, filename, storageKey: stored.key, uploadedById: scope.userId, uploadedAt: new Date() });
@@ -657,7 +653,11 @@ export class AuditService {
 
   // ------------------------------------------------------------------ certification
 
-  private async certificationInput(em: EntityManager, organizationId: string, today: string): Promise<CertificationInput & { lastDecisionOn: string | null }> {
+  private async certificationInput(
+    em: EntityManager,
+    organizationId: string,
+    today: string,
+  ): Promise<CertificationInput & { lastDecisionOn: string | null; certificateRecord: Certificate | null; decisionRecords: CertificationDecisionRecord[] }> {
     const audits = await em.getRepository(Audit).find({ where: { organizationId }, order: { startDate: 'ASC' } });
     const findings = (await em.query(
       `SELECT f.id, f.audit_id, f.kind, f.requirement_ref, a.end_date::text AS audit_end, c.id AS ca_id, c.status AS ca_status, c.due_date::text AS ca_due
@@ -681,21 +681,20 @@ export class AuditService {
       decisions: decisions.map((d) => ({ auditId: d.auditId, decision: d.decision, decidedOn: d.decidedOn })),
       certificate: certificate ? { issuedOn: certificate.issuedOn, expiresOn: certificate.expiresOn } : null,
       lastDecisionOn: decisions.filter((d) => d.decision === 'GRANTED').at(-1)?.decidedOn ?? null,
+      certificateRecord: certificate ?? null,
+      decisionRecords: decisions,
     };
   }
 
   async certification(organizationId: string, em: EntityManager = this.db.dataSource.manager) {
-    const today = todayUtc();
-    const input = await this.certificationInput(em, organizationId, today);
-    const certificate = await em.getRepository(Certificate).findOne({ where: { organizationId }, order: { issuedOn: 'DESC' } });
-    const decisions = await em.getRepository(CertificationDecisionRecord).find({ where: { organizationId }, order: { decidedOn: 'DESC' } });
+    const input = await this.certificationInput(em, organizationId, todayUtc());
     const planned = await em.getRepository(Audit).find({ where: { organizationId, status: In(['PLANNED', 'IN_PROGRESS']) }, order: { startDate: 'ASC' } });
     return {
       organizationId,
       status: certificationStatus(input),
       blockers: certificationBlockers(input),
-      certificate: certificate ?? null,
-      decisions,
+      certificate: input.certificateRecord,
+      decisions: [...input.decisionRecords].reverse(),
       nextAudits: nextAudits(input).map((n) => ({ ...n, audit: planned.find((a) => a.kind === n.kind && a.startDate <= addMonths(n.dueOn, 3) && a.startDate >= addMonths(n.dueOn, -6)) ?? null })),
     };
   }

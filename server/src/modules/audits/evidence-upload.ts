@@ -1,5 +1,5 @@
 import type { Express, Request, Response } from 'express';
-import multer from 'multer';
+import { receiveFile, uploadHeaderPresent } from '../../core/storage/receive-upload.js';
 import { authorize } from '../../core/authorization.js';
 import { actorOf, type RequestContext } from '../../core/context.js';
 import { badInput } from '../../core/errors.js';
@@ -14,26 +14,14 @@ import { sendExport } from '../../app/exports.js';
  */
 export function mountEvidenceUploads(app: Express, contextFor: (req: Request, res: Response) => Promise<RequestContext>): void {
   app.post('/uploads', (req, res) => {
-    if (!req.headers.authorization && req.headers['x-annex-upload'] !== '1') {
-      res.status(403).json({ error: { code: 'FORBIDDEN', message: 'Send the x-annex-upload: 1 header (or use a bearer token).' } });
-      return;
-    }
+    if (!uploadHeaderPresent(req, res)) return;
     void sendExport(req, res, contextFor, async (ctx) => {
       const maxMb = ctx.services.config.UPLOAD_MAX_MB;
       if (Number(req.headers['content-length'] ?? 0) > maxMb * 1024 * 1024 + 64 * 1024) throw badInput('file', `Files are at most ${maxMb} MB.`, 'TOO_LARGE');
-      await new Promise<void>((resolve, reject) =>
-        multer({ storage: multer.memoryStorage(), limits: { fileSize: maxMb * 1024 * 1024, files: 1, fields: 10 } }).single('file')(req, res, (error: unknown) => {
-          if (!error) return resolve();
-          if (error instanceof multer.MulterError) reject(badInput('file', error.code === 'LIMIT_FILE_SIZE' ? `Files are at most ${maxMb} MB.` : error.message, error.code === 'LIMIT_FILE_SIZE' ? 'TOO_LARGE' : 'BAD_UPLOAD'));
-          else reject(error);
-        }),
-      );
-      const body = (req.body ?? {}) as Record<string, string>;
+      const { file, fields: body } = await receiveFile(req, res, maxMb);
       const organizationId = String(req.headers['x-organization-id'] ?? body['organizationId'] ?? '');
       if (!organizationId) throw badInput('organizationId', 'Name the organisation (x-organization-id header or organizationId field).', 'REQUIRED');
       const scope = await authorize(ctx, 'evidence:upload', organizationId);
-      const file = (req as Request & { file?: Express.Multer.File }).file;
-      if (!file) throw badInput('file', 'Send the file in the multipart field "file".', 'REQUIRED');
       const evidence = await ctx.services.audits.upload(
         scope,
         { buffer: file.buffer, filename: file.originalname, contentType: file.mimetype },

@@ -1,5 +1,5 @@
 import type { Express, Request, Response } from 'express';
-import multer from 'multer';
+import { receiveFile, uploadHeaderPresent } from '../../core/storage/receive-upload.js';
 import { roleCan } from '@annex/domain';
 import { roleIn } from '../../core/authorization.js';
 import { actorOf, type RequestContext } from '../../core/context.js';
@@ -13,28 +13,10 @@ import { Document, StoredFile } from './document.entity.js';
  * download of any stored file, both authorised like the API (session cookie or bearer token).
  */
 export function mountDocumentFiles(app: Express, contextFor: (req: Request, res: Response) => Promise<RequestContext>): void {
-  const upload = (maxBytes: number) => multer({ storage: multer.memoryStorage(), limits: { fileSize: maxBytes, files: 1, fields: 10 } }).single('file');
-
   app.post('/documents/:id/file', (req, res) => {
-    // A cookie-authenticated upload must come from our own pages: the custom header makes a
-    // cross-site form post impossible (it would need a CORS preflight we never grant).
-    if (!req.headers.authorization && req.headers['x-annex-upload'] !== '1') {
-      res.status(403).json({ error: { code: 'FORBIDDEN', message: 'Send the x-annex-upload: 1 header (or use a bearer token).' } });
-      return;
-    }
+    if (!uploadHeaderPresent(req, res)) return;
     void sendExport(req, res, contextFor, async (ctx) => {
-      const maxBytes = ctx.services.config.UPLOAD_MAX_MB * 1024 * 1024;
-      await new Promise<void>((resolve, reject) =>
-        upload(maxBytes)(req, res, (error: unknown) => {
-          if (!error) return resolve();
-          if (error instanceof multer.MulterError) {
-            reject(badInput('file', error.code === 'LIMIT_FILE_SIZE' ? `Files are at most ${ctx.services.config.UPLOAD_MAX_MB} MB.` : error.message, error.code === 'LIMIT_FILE_SIZE' ? 'TOO_LARGE' : 'BAD_UPLOAD'));
-          } else reject(error);
-        }),
-      );
-      const file = (req as Request & { file?: Express.Multer.File }).file;
-      if (!file) throw badInput('file', 'Send the file in the multipart field "file".', 'REQUIRED');
-      const body = (req.body ?? {}) as Record<string, string>;
+      const { file, fields: body } = await receiveFile(req, res, ctx.services.config.UPLOAD_MAX_MB);
       const baseVersion = body['baseVersion'] !== undefined && body['baseVersion'] !== '' ? Number(body['baseVersion']) : null;
       if (baseVersion !== null && !Number.isInteger(baseVersion)) throw badInput('baseVersion', 'baseVersion is a whole number.', 'INVALID_NUMBER');
       const { scope } = await authorizeRecord<Document>(ctx, 'Document', String(req.params['id']), 'document:update', 'Document');
@@ -55,7 +37,7 @@ export function mountDocumentFiles(app: Express, contextFor: (req: Request, res:
       const file = await ctx.services.db.dataSource.getRepository(StoredFile).findOneBy({ id: String(req.params['id']) });
       if (!file) throw notFound('File');
       if (!(await mayDownload(ctx, file))) throw notFound('File');
-      if (!ctx.services.documents.files.exists(file.storageKey)) throw notFound('File');
+      if (!ctx.services.files.exists(file.storageKey)) throw notFound('File');
       res.setHeader('Content-Type', file.contentType);
       res.setHeader('Content-Length', String(file.size));
       res.setHeader('Content-Disposition', `attachment; filename="${file.filename.replace(/["\\]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`);
@@ -63,7 +45,7 @@ export function mountDocumentFiles(app: Express, contextFor: (req: Request, res:
       res.setHeader('Cache-Control', 'private, max-age=0');
       res.setHeader('ETag', `"${file.sha256}"`);
       await new Promise<void>((resolve, reject) => {
-        const stream = ctx.services.documents.files.read(file.storageKey);
+        const stream = ctx.services.files.read(file.storageKey);
         stream.on('error', reject).on('end', resolve).pipe(res);
       });
     }),

@@ -35,7 +35,7 @@ import { OrgScope } from '../../core/authorization.js';
 import { appendAudit } from '../../core/audit/audit-trail.js';
 import { badInput, conflict, forbidden, notFound } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
-import { FileStore } from '../../core/storage/file-store.js';
+import type { FileStore } from '../../core/storage/file-store.js';
 import { requiredText } from '../../core/validation.js';
 import { toOffsetConnection, decodeOffsetCursor, type Connection } from '../../core/pagination.js';
 import type { Actor } from '../organizations/organization.service.js';
@@ -88,7 +88,6 @@ export type DraftChangedListener = (documentId: string, state: Uint8Array) => vo
  * the review cycle, the mandatory-documents checklist and the consistency checks.
  */
 export class DocumentService {
-  readonly files: FileStore;
   private draftListeners: DraftChangedListener[] = [];
   /** Set by the co-editing layer: saves a live document's pending edits before an API write reads the draft. */
   flushLive: (documentId: string) => Promise<void> = async () => {};
@@ -98,11 +97,9 @@ export class DocumentService {
     private readonly approvals: ApprovalService,
     private readonly tasks: TaskService,
     private readonly notifications: NotificationService,
-    filesDir: string,
+    readonly files: FileStore,
     private readonly uploadMaxBytes: number,
-  ) {
-    this.files = new FileStore(filesDir);
-  }
+  ) {}
 
   onDraftChanged(listener: DraftChangedListener): void {
     this.draftListeners.push(listener);
