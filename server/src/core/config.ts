@@ -94,8 +94,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     ...c,
     PUBLIC_URL: publicUrl,
-    // Without a PUBLIC_URL, Annex runs locally: the page may be opened as localhost or 127.0.0.1.
-    ALLOWED_ORIGINS: [new URL(publicUrl).origin, ...(c.PUBLIC_URL ? [] : [`http://127.0.0.1:${c.PORT}`]), ...origins],
+    ALLOWED_ORIGINS: [new URL(publicUrl).origin, ...origins],
     ANNEX_DATA_DIR: path.resolve(c.ANNEX_DATA_DIR),
     ANNEX_FILES_DIR: path.resolve(c.ANNEX_FILES_DIR ?? path.join(c.ANNEX_DATA_DIR, '..', 'files')),
   };
