@@ -47,6 +47,8 @@ export async function startTestServer(
     SMTP_URL: mail.url,
     LOG_LEVEL: 'info',
     SESSION_SWEEP_MS: '500',
+    // A client built elsewhere (several people building at once each use their own folder).
+    ...(process.env.ANNEX_CLIENT_DIR ? { ANNEX_CLIENT_DIR: process.env.ANNEX_CLIENT_DIR } : {}),
     ...env,
   });
   const logger = createLogger({ level: config.LOG_LEVEL, destination });
