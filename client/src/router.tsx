@@ -22,7 +22,12 @@ import { DocumentVersionRedirect } from './pages/documents/document-version-redi
 import { AuditsPage } from './pages/audits/audits-page';
 import { AuditPage } from './pages/audits/audit-page';
 import { AuditBoardPage } from './pages/audits/audit-board-page';
+import { ObjectivesPage } from './pages/objectives/objectives-page';
+import { IndicatorPage } from './pages/objectives/indicator-page';
 import { CertificationPage } from './pages/certification/certification-page';
+import { TrainingPage } from './pages/training/training-page';
+import { ManagementReviewsPage } from './pages/management-reviews/management-reviews-page';
+import { ManagementReviewPage } from './pages/management-reviews/management-review-page';
 import { MembersPage } from './pages/members/members-page';
 import { MyWorkPage } from './pages/my-work/my-work-page';
 import { TasksPage } from './pages/tasks/tasks-page';
@@ -71,9 +76,15 @@ export const router = createBrowserRouter([
               { path: 'documents', element: titled('Documents', <RequireAction action="document:read"><DocumentsPage /></RequireAction>) },
               { path: 'documents/version/:versionId', element: <RequireAction action="document:read"><DocumentVersionRedirect /></RequireAction> },
               { path: 'documents/:documentId', element: titled('Document', <RequireAction action="document:read"><DocumentPage /></RequireAction>) },
+              { path: 'training', element: titled('Training', <RequireAction action="training:read"><TrainingPage /></RequireAction>) },
+              { path: 'training/:tab', element: titled('Training', <RequireAction action="training:read"><TrainingPage /></RequireAction>) },
               { path: 'audits', element: titled('Audits', <RequireAction action="audit:read"><AuditsPage /></RequireAction>) },
               { path: 'audits/:auditId', element: titled('Audit', <RequireAction action="audit:read"><AuditPage /></RequireAction>) },
               { path: 'audits/:auditId/board', element: titled('Audit-week board', <RequireAction action="audit:read"><AuditBoardPage /></RequireAction>) },
+              { path: 'objectives', element: titled('Objectives & KPIs', <RequireAction action="objective:read"><ObjectivesPage /></RequireAction>) },
+              { path: 'objectives/indicators/:indicatorId', element: titled('Indicator', <RequireAction action="objective:read"><IndicatorPage /></RequireAction>) },
+              { path: 'management-reviews', element: titled('Management reviews', <RequireAction action="managementReview:read"><ManagementReviewsPage /></RequireAction>) },
+              { path: 'management-reviews/:reviewId', element: titled('Management review', <RequireAction action="managementReview:read"><ManagementReviewPage /></RequireAction>) },
               { path: 'certification', element: titled('Certification', <RequireAction action="certification:read"><CertificationPage /></RequireAction>) },
               ...JOURNEY_AREAS.map((area) => ({ path: area.path, element: titled(area.title, <JourneyAreaPage area={area} />) })),
               { path: 'audit-trail', element: titled('Audit trail', <RequireAction action="auditTrail:read"><AuditTrailPage /></RequireAction>) },

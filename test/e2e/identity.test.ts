@@ -39,7 +39,7 @@ describe('the web application', () => {
     }
     await expect(page.getByText('Welcome, Daan').isVisible()).resolves.toBe(true);
     await page.screenshot({ path: path.join(ARTIFACTS, 'shell-dashboard.png') });
-    // An area not built yet explains what it is for.
+    // An area opens from the navigation.
     await nav.getByRole('link', { name: 'Risks', exact: true }).click();
     await page.getByRole('heading', { name: 'Risks' }).waitFor();
     await expect(page.getByText(/likelihood/i).first().isVisible()).resolves.toBe(true);

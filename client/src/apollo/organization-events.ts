@@ -107,7 +107,7 @@ const ORGANIZATION_EVENTS_SUBSCRIPTION: TypedDocumentNode<{ organizationEvents: 
 `;
 
 /** What a change touches, for screens that refresh themselves (see `useLiveTopic`). */
-export type LiveTopic = 'tasks' | 'comments' | 'approvals' | 'notifications' | 'members' | 'gaps' | 'assets' | 'risks' | 'documents' | 'consistency' | 'audits';
+export type LiveTopic = 'tasks' | 'comments' | 'approvals' | 'notifications' | 'members' | 'gaps' | 'assets' | 'risks' | 'documents' | 'consistency' | 'audits' | 'objectives';
 
 /**
  * The named queries each kind of change makes stale. Only active ones (on screen) are
@@ -125,11 +125,20 @@ const STALE_QUERIES: Record<string, readonly string[]> = {
   correctiveAction: ['AuditFindings', 'AuditBoard', 'CertificationPage', 'CorrectiveActions', 'MyAuditWork'],
   certification: ['CertificationPage', 'AuditsPage'],
   certificate: ['CertificationPage', 'AuditsPage'],
+  // Someone opened or left an audit's live board (no topic: nothing else changed).
+  auditPresence: ['AuditPresence'],
   document: ['DocumentPage', 'DocumentVersions', 'DocumentAcknowledgements', 'MandatoryDocuments', 'ConsistencyIssues', 'DocumentsToAcknowledge', 'MyWork'],
   soaVersion: ['SoaPage'],
+  course: ['TrainingCourses', 'TrainingCourse', 'TrainingCoverage', 'MyTraining'],
+  trainingRecord: ['TrainingCourses', 'TrainingCourse', 'TrainingCoverage', 'MyTraining'],
+  objective: ['ObjectivesPage', 'ObjectivePanel', 'IndicatorPage'],
+  indicator: ['ObjectivesPage', 'ObjectivePanel', 'IndicatorPage'],
+  measurement: ['ObjectivesPage', 'ObjectivePanel', 'IndicatorPage'],
+  managementReview: ['ManagementReviews', 'ManagementReviewDetail'],
+  managementReviewDecision: ['ManagementReviewDetail', 'ManagementReviews'],
   task: ['MyWork', 'TaskBoardColumn', 'ApprovalsInbox', 'ApprovalPanel'],
   comment: ['TaskComments'],
-  approvalRequest: ['ApprovalsInbox', 'ApprovalPanel', 'MyWork', 'TaskPanel', 'DocumentPage', 'DocumentVersions', 'MandatoryDocuments', 'ConsistencyIssues'],
+  approvalRequest: ['ApprovalsInbox', 'ApprovalPanel', 'MyWork', 'TaskPanel', 'DocumentPage', 'DocumentVersions', 'MandatoryDocuments', 'ConsistencyIssues', 'ManagementReviews', 'ManagementReviewDetail'],
   notification: ['NotificationsBell', 'MyWork'],
   member: ['Members', 'Dashboard', 'OrganizationAccess'],
   invitation: ['PendingInvitations'],
@@ -157,10 +166,21 @@ const TOPIC_OF: Record<string, LiveTopic | undefined> = {
   certificate: 'audits',
   soaEntry: 'consistency',
   soaVersion: 'consistency',
+  objective: 'objectives',
+  indicator: 'objectives',
+  measurement: 'objectives',
 };
 
 /** Every query a live screen depends on: refetched once after a fresh start to close the gap before the stream began. */
 const LIVE_QUERIES = new Set(Object.values(STALE_QUERIES).flat().concat(['TasksPage', 'TaskPanel']));
+
+/**
+ * Queries that summarise the whole organisation (the readiness dashboard): almost any change may
+ * move them, so every event but the personal or purely conversational ones makes them stale.
+ */
+const WHOLE_ORGANIZATION_QUERIES: readonly string[] = ['ReadinessDashboard', 'DashboardTrends'];
+const NOT_ABOUT_READINESS = new Set(['notification', 'comment', 'apiToken', 'invitation', 'auditPresence']);
+for (const name of WHOLE_ORGANIZATION_QUERIES) LIVE_QUERIES.add(name);
 
 // --- Topics: screens that refresh in their own way (e.g. keeping their loaded pages) -------------
 
@@ -346,6 +366,7 @@ class OrganizationEventStream {
     const cache = this.client.cache;
 
     for (const name of STALE_QUERIES[entity] ?? []) this.staleQueries.add(name);
+    if (!NOT_ABOUT_READINESS.has(entity)) for (const name of WHOLE_ORGANIZATION_QUERIES) this.staleQueries.add(name);
     const topic = TOPIC_OF[entity];
     if (topic) this.topics.add(topic);
 

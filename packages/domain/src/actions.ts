@@ -97,6 +97,33 @@ export const ACTION_ROLES = {
   'correctiveAction:verify': ['OWNER', 'ISMS_MANAGER', 'AUDITOR'],
   'certification:read': ['OWNER', 'ISMS_MANAGER', 'CONTRIBUTOR', 'MANAGEMENT', 'AUDITOR'],
   'certification:record': ADMINS,
+  /**
+   * Training and awareness (clauses 7.2, 7.3): everyone sees the courses and their own training and
+   * completes what is assigned to them; the team, management and auditors read coverage and who is
+   * missing (audit evidence); admins run the programme and record completions for others.
+   */
+  'training:read': ALL,
+  'training:readCoverage': ['OWNER', 'ISMS_MANAGER', 'CONTRIBUTOR', 'MANAGEMENT', 'AUDITOR'],
+  'training:complete': ALL,
+  'training:manage': ADMINS,
+  'training:record': ADMINS,
+  /** The readiness score and blockers (the dashboard); employees see their own work instead. */
+  'readiness:read': ['OWNER', 'ISMS_MANAGER', 'CONTRIBUTOR', 'MANAGEMENT', 'AUDITOR'],
+  /**
+   * Management reviews (clause 9.3): the team's oversight roles and auditors read them; admins
+   * prepare the pack and record the meeting and decisions; management signs off through approvals.
+   */
+  'managementReview:read': OVERSIGHT,
+  'managementReview:manage': ADMINS,
+  /**
+   * Objectives and indicators (clauses 6.2, 9.1): the team, management and auditors read them;
+   * admins define them; an indicator's owner (contributors and managers only the indicators
+   * they own) records, corrects and deletes its measurements, admins any indicator's.
+   */
+  'objective:read': ['OWNER', 'ISMS_MANAGER', 'CONTRIBUTOR', 'MANAGEMENT', 'AUDITOR'],
+  'objective:manage': ADMINS,
+  'indicator:measure': ['OWNER', 'ISMS_MANAGER', 'CONTRIBUTOR', 'MANAGEMENT'],
+  'indicator:measureAny': ADMINS,
   /** The consistency checks and the mandatory-documents checklist. */
   'consistency:read': ['OWNER', 'ISMS_MANAGER', 'CONTRIBUTOR', 'MANAGEMENT', 'AUDITOR'],
 } as const satisfies Record<string, readonly Role[]>;

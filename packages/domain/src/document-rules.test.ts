@@ -122,13 +122,22 @@ describe('mandatory documents', () => {
   it('are satisfied only by a published, approved document within its review date', () => {
     const requirements = [{ ref: 'MD-5.2', title: 'Information security policy' }];
     const check = (doc: Partial<DocumentStanding>) => mandatoryDocumentStatus(requirements, [standing({ mandatoryRefs: ['MD-5.2'], ...doc })], TODAY)[0]!;
-    expect(check({})).toEqual({ ref: 'MD-5.2', title: 'Information security policy', satisfied: true, documentIds: ['doc_1'] });
+    expect(check({})).toEqual({ ref: 'MD-5.2', title: 'Information security policy', satisfied: true, documentIds: ['doc_1'], keptIn: null });
     expect(check({ published: false }).satisfied).toBe(false);
     expect(check({ approvalValid: false }).satisfied).toBe(false);
     expect(check({ nextReviewOn: '2026-11-01' }).satisfied).toBe(false);
     expect(check({ mandatoryRefs: [] })).toMatchObject({ satisfied: false, documentIds: [] });
     // One good document among several is enough.
     expect(mandatoryDocumentStatus(requirements, [standing({ id: 'a', mandatoryRefs: ['MD-5.2'], published: false }), standing({ id: 'b', mandatoryRefs: ['MD-5.2'] })], TODAY)[0]!.satisfied).toBe(true);
+  });
+
+  it('records Annex keeps itself satisfy their requirement without a document', () => {
+    const requirements = [{ ref: 'MD-9.2.2', title: 'Internal audit programme and audit results' }];
+    const kept = new Map([['MD-9.2.2', 'Audits: the internal audit programme and reports']]);
+    expect(mandatoryDocumentStatus(requirements, [], TODAY, kept)[0]).toEqual({ ref: 'MD-9.2.2', title: 'Internal audit programme and audit results', satisfied: true, documentIds: [], keptIn: 'Audits: the internal audit programme and reports' });
+    expect(mandatoryDocumentStatus(requirements, [], TODAY)[0]!.satisfied).toBe(false);
+    const issues = consistencyIssues({ today: TODAY, knownControlRefs: new Set(), mandatory: requirements, documents: [], soa: [], treatments: [], keptRecords: kept });
+    expect(issues.filter((i) => i.code === 'MANDATORY_DOCUMENT_MISSING')).toEqual([]);
   });
 });
 

@@ -138,10 +138,21 @@ export function isCurrentDocument(doc: DocumentStanding, today: string): boolean
   return doc.published && doc.approvalValid && !isReviewOverdue(doc.nextReviewOn, today);
 }
 
-export function mandatoryDocumentStatus(requirements: ReadonlyArray<{ ref: string; title: string }>, documents: readonly DocumentStanding[], today: string) {
+/**
+ * Each mandatory document or record: satisfied by a current document tagged with it, or — for
+ * records Annex itself keeps (audit reports, training records, measurements, signed management
+ * reviews, the asset inventory, the risk register…) — by those records (`kept`: ref → where).
+ */
+export function mandatoryDocumentStatus(
+  requirements: ReadonlyArray<{ ref: string; title: string }>,
+  documents: readonly DocumentStanding[],
+  today: string,
+  kept: ReadonlyMap<string, string> = new Map(),
+) {
   return requirements.map((requirement) => {
     const tagged = documents.filter((d) => d.mandatoryRefs.includes(requirement.ref));
-    return { ref: requirement.ref, title: requirement.title, satisfied: tagged.some((d) => isCurrentDocument(d, today)), documentIds: tagged.map((d) => d.id) };
+    const keptIn = kept.get(requirement.ref) ?? null;
+    return { ref: requirement.ref, title: requirement.title, satisfied: tagged.some((d) => isCurrentDocument(d, today)) || keptIn !== null, documentIds: tagged.map((d) => d.id), keptIn };
   });
 }
 
@@ -179,6 +190,8 @@ export interface ConsistencyInput {
   treatments: ReadonlyArray<{ riskId: string; title: string; controlRefs: readonly string[] }>;
   /** Controls with evidence attached (none until evidence exists). */
   evidencedControlRefs?: ReadonlySet<string>;
+  /** Mandatory records kept in Annex's own modules (ref → where), see `mandatoryDocumentStatus`. */
+  keptRecords?: ReadonlyMap<string, string>;
 }
 
 const SEVERITY_ORDER: Record<ConsistencySeverity, number> = { ERROR: 0, WARNING: 1 };
@@ -191,7 +204,7 @@ export function consistencyIssues(input: ConsistencyInput): ConsistencyIssue[] {
   const issues: ConsistencyIssue[] = [];
   const { today } = input;
 
-  for (const status of mandatoryDocumentStatus(input.mandatory, input.documents, today)) {
+  for (const status of mandatoryDocumentStatus(input.mandatory, input.documents, today, input.keptRecords)) {
     if (status.satisfied) continue;
     issues.push({
       code: 'MANDATORY_DOCUMENT_MISSING',

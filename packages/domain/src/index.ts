@@ -9,3 +9,7 @@ export * from './gap-rules.js';
 export * from './risk-rules.js';
 export * from './document-rules.js';
 export * from './audit-rules.js';
+export * from './training-rules.js';
+export * from './management-review-rules.js';
+export * from './objective-rules.js';
+export * from './readiness-rules.js';

@@ -7,9 +7,10 @@ import express, { type Request, type Response } from 'express';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { WebSocketServer } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
+import { specifiedRules, validate } from 'graphql';
 import { pinoHttp } from 'pino-http';
 import type { Config } from '../core/config.js';
 import { createLogger, type Logger } from '../core/logger.js';
@@ -18,7 +19,12 @@ import { MailSink } from '../core/mail/mail-sink.js';
 import { createContext, type RequestContext } from '../core/context.js';
 import { formatError, isUnexpected } from '../core/errors.js';
 import { statementCounter } from '../core/db/statement-counter.js';
+import { subscribeSharingDeliveries } from '../core/events/shared-execution.js';
+import { withRequestScope } from '../core/db/request-scope.js';
+import { idempotencyPlugin } from './idempotency.js';
+import { availabilityPlugin, tryAgainLater } from './availability.js';
 import { createServices, type Services } from './services.js';
+import { FairnessGate, queryArmor, relabelLimitErrors, queryLimitsOf, securityHeaders, trafficPlugin } from './hardening.js';
 import { getSchema } from './schema.js';
 import { viewerFromRequest } from './http-auth.js';
 import { mountExports } from './exports.js';
@@ -27,6 +33,7 @@ import { seedExampleData, type SeedResult } from '../modules/example-data/seed.j
 import { COLLAB_PATH } from '../modules/documents/collaboration.js';
 import { mountDocumentFiles } from '../modules/documents/document-files.js';
 import { mountEvidenceUploads } from '../modules/audits/evidence-upload.js';
+import { mountTrainingEvidence } from '../modules/training/training-evidence.js';
 
 export interface AnnexServer {
   url: string;
@@ -48,6 +55,17 @@ function findClientDir(config: Config): string | null {
   }
   return null;
 }
+
+/** `Cache-Control: no-store` on every GraphQL answer (what Apollo's cache-control plugin sent). */
+const noStorePlugin: ApolloServerPlugin<RequestContext> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response }) {
+        if (!response.http.headers.has('cache-control')) response.http.headers.set('cache-control', 'no-store');
+      },
+    };
+  },
+};
 
 function loggingPlugin(exposeInternals: boolean): ApolloServerPlugin<RequestContext> {
   return {
@@ -104,7 +122,11 @@ export async function startAnnex(config: Config, options: { logger?: Logger } = 
   app.disable('x-powered-by');
   app.set('trust proxy', config.TRUST_PROXY);
   const httpServer = http.createServer(app);
+  // Slow or stalled clients cannot hold sockets forever.
+  httpServer.requestTimeout = config.HTTP_REQUEST_TIMEOUT_MS;
+  httpServer.headersTimeout = Math.min(config.HTTP_REQUEST_TIMEOUT_MS, 20_000);
   const exposeInternals = config.NODE_ENV !== 'production';
+  app.use(securityHeaders(config));
 
   app.use(
     pinoHttp({
@@ -124,6 +146,7 @@ export async function startAnnex(config: Config, options: { logger?: Logger } = 
   );
 
   app.use((_req, _res, next) => statementCounter.run({ statements: 0 }, next));
+  app.use(withRequestScope);
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -149,12 +172,14 @@ export async function startAnnex(config: Config, options: { logger?: Logger } = 
   mountExports(app, contextFor);
   mountDocumentFiles(app, contextFor);
   mountEvidenceUploads(app, contextFor);
+  mountTrainingEvidence(app, contextFor);
 
   const formatWsError = (error: import('graphql').GraphQLError) => {
     if (isUnexpected(error)) logger.error({ err: error.originalError ?? error, transport: 'ws' }, 'unexpected error');
     return formatError(error.toJSON(), error, exposeInternals);
   };
   const schema = await getSchema();
+  const armor = queryArmor(queryLimitsOf(config), config.NODE_ENV === 'production');
   const wsServer = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
   const collaboration = services.collaboration;
   // One port for everything: GraphQL subscriptions at /graphql, live co-editing at /collab.
@@ -174,8 +199,19 @@ export async function startAnnex(config: Config, options: { logger?: Logger } = 
   const wsCleanup = useServer<Record<string, unknown>, { viewer?: RequestContext['viewer']; unregister?: () => void }>(
     {
       schema,
+      // One execution per event and person, however many sockets they have open.
+      subscribe: subscribeSharingDeliveries,
+      // A socket that does not say connection_init in time is closed (4408), a malformed one at once (4400).
+      connectionInitWaitTimeout: 3_000,
+      // The same document limits as over HTTP.
+      validate: (wsSchema, document) => validate(wsSchema, document, [...specifiedRules, ...armor.validationRules]),
       onConnect: async (ctx) => {
-        const viewer = await viewerFromRequest(services, ctx.extra.request.headers, ctx.connectionParams);
+        let viewer: RequestContext['viewer'];
+        try {
+          viewer = await viewerFromRequest(services, ctx.extra.request.headers, ctx.connectionParams);
+        } catch (error) {
+          return tryAgainLater(ctx.extra.socket, error); // the database is away: 1013, clients retry
+        }
         const offered = ctx.connectionParams?.['authorization'] ?? ctx.connectionParams?.['Authorization'];
         if (offered && !viewer) return false; // bad credentials: 4403 Forbidden
         ctx.extra.viewer = viewer;
@@ -210,14 +246,18 @@ export async function startAnnex(config: Config, options: { logger?: Logger } = 
     wsServer,
   );
 
+  const fairness = new FairnessGate(config.ORGANIZATION_CONCURRENCY || Math.max(2, config.DATABASE_POOL_SIZE - 2), config.ORGANIZATION_QUEUE_MS);
   const apollo = new ApolloServer<RequestContext>({
     schema,
+    validationRules: armor.validationRules,
+    allowBatchedHttpRequests: false,
     introspection: config.NODE_ENV !== 'production',
     csrfPrevention: true,
     // main.ts owns the signals and shuts everything down in order.
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: exposeInternals,
-    formatError: (formatted, error) => formatError(formatted, error, exposeInternals),
+    formatError: (formatted, error) => formatError(relabelLimitErrors(formatted), error, exposeInternals),
+    parseOptions: armor.parseOptions,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       {
@@ -230,7 +270,15 @@ export async function startAnnex(config: Config, options: { logger?: Logger } = 
         },
       },
       loggingPlugin(exposeInternals),
+      availabilityPlugin(),
+      idempotencyPlugin(db),
+      ...armor.plugins,
+      trafficPlugin(services.rateLimits, fairness),
       ...(config.NODE_ENV === 'production' ? [ApolloServerPluginLandingPageDisabled()] : []),
+      // Answers are never cached: say so ourselves. Apollo's cache-control plugin would wrap
+      // every field resolver of the schema (HTTP and WebSocket alike) to collect cache hints.
+      ApolloServerPluginCacheControlDisabled(),
+      noStorePlugin,
     ],
   });
   await apollo.start();

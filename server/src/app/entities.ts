@@ -15,6 +15,9 @@ import { Risk } from '../modules/risks/risk.entity.js';
 import { SoaEntry, SoaVersion } from '../modules/soa/soa.entity.js';
 import { Document, DocumentAcknowledgement, DocumentVersion, StoredFile } from '../modules/documents/document.entity.js';
 import { Audit, AuditSession, Certificate, CertificationDecisionRecord, ChecklistItem, CorrectiveAction, Evidence, EvidenceRequest, Finding } from '../modules/audits/audit.entity.js';
+import { Course, CourseAssignment, CourseRoleAssignment, TrainingRecord } from '../modules/training/training.entity.js';
+import { Indicator, Measurement, Objective } from '../modules/objectives/objective.entity.js';
+import { ManagementReview, ManagementReviewDecision } from '../modules/management-reviews/management-review.entity.js';
 
 /** Every TypeORM entity, listed explicitly so the build never depends on file globs. */
-export const ENTITIES = [User, Session, Organization, Membership, Invitation, ApiToken, AuditEvent, Task, Comment, ApprovalRequest, ApprovalDecisionRecord, Notification, Asset, GapItem, Risk, SoaEntry, SoaVersion, StoredFile, Document, DocumentVersion, DocumentAcknowledgement, Audit, AuditSession, ChecklistItem, Evidence, EvidenceRequest, Finding, CorrectiveAction, CertificationDecisionRecord, Certificate];
+export const ENTITIES = [User, Session, Organization, Membership, Invitation, ApiToken, AuditEvent, Task, Comment, ApprovalRequest, ApprovalDecisionRecord, Notification, Asset, GapItem, Risk, SoaEntry, SoaVersion, StoredFile, Document, DocumentVersion, DocumentAcknowledgement, Audit, AuditSession, ChecklistItem, Evidence, EvidenceRequest, Finding, CorrectiveAction, CertificationDecisionRecord, Certificate, Course, CourseRoleAssignment, CourseAssignment, TrainingRecord, Objective, Indicator, Measurement, ManagementReview, ManagementReviewDecision];

@@ -2,13 +2,15 @@ import type { Express, Request, Response } from 'express';
 import { stringify } from 'csv-stringify';
 import { authorize } from '../core/authorization.js';
 import type { RequestContext } from '../core/context.js';
-import { AppError } from '../core/errors.js';
+import { AppError, serviceUnavailable } from '../core/errors.js';
+import { isDatabaseUnavailable } from '../core/db/availability.js';
 import type { Connection } from '../core/pagination.js';
 import { ASSET_CSV_COLUMNS } from '../modules/assets/asset.service.js';
 import type { Asset } from '../modules/assets/asset.entity.js';
 import type { Risk } from '../modules/risks/risk.entity.js';
 import { riskLevel } from '@annex/domain';
 import { SOA_EXPORT_COLUMNS, soaRows, writeSoaPdf, writeSoaXlsx } from '../modules/soa/soa-export.js';
+import { sendManagementReviewPdf } from '../modules/management-reviews/management-review-export.js';
 
 function startCsv(res: Response, filename: string, columns: readonly string[]) {
   res.setHeader('Content-Type', 'text/csv; charset=utf-8');
@@ -21,9 +23,16 @@ function startCsv(res: Response, filename: string, columns: readonly string[]) {
 /** Runs an export with the caller's context, answering coded errors as HTTP statuses. */
 export async function sendExport(req: Request, res: Response, contextFor: (req: Request, res: Response) => Promise<RequestContext>, write: (ctx: RequestContext) => Promise<void>) {
   try {
-    await write(await contextFor(req, res));
-  } catch (error) {
+    const ctx = await contextFor(req, res);
+    // Exports and uploads are expensive: a budget of their own per person (or address).
+    const viewer = ctx.viewer;
+    await ctx.services.rateLimits.expensiveOperation(viewer ? (viewer.apiToken ? `token:${viewer.apiToken.id}` : `user:${viewer.user.id}`) : null, ctx.ip);
+    await write(ctx);
+  } catch (caught) {
+    // The database is away: 503 with Retry-After, like the GraphQL endpoint.
+    const error = !(caught instanceof AppError) && isDatabaseUnavailable(caught) ? serviceUnavailable() : caught;
     if (error instanceof AppError) {
+      if (error.details.retryAfterSeconds) res.setHeader('Retry-After', String(error.details.retryAfterSeconds));
       res.status(STATUS[error.code] ?? 400).json({ error: { code: error.code, message: error.message } });
     } else {
       req.log.error({ err: error }, 'export failed');
@@ -33,7 +42,7 @@ export async function sendExport(req: Request, res: Response, contextFor: (req: 
   }
 }
 
-const STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, BAD_USER_INPUT: 400, RATE_LIMITED: 429, CONFLICT: 409 };
+const STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, BAD_USER_INPUT: 400, RATE_LIMITED: 429, CONFLICT: 409, SERVICE_UNAVAILABLE: 503 };
 
 /**
  * File exports an auditor can take away, authorised exactly like the API (session cookie or
@@ -146,6 +155,11 @@ export function mountExports(app: Express, contextFor: (req: Request, res: Respo
         }
       }
     }),
+  );
+
+  // A management review with its pack, meeting, decisions and sign-off (as submitted, once submitted).
+  app.get(/^\/exports\/organizations\/([^/]+)\/management-reviews\/([^/]+)\.pdf$/, (req, res) =>
+    sendExport(req, res, contextFor, (ctx) => sendManagementReviewPdf(ctx, String(req.params[0]), String(req.params[1]), res)),
   );
 
   app.get('/exports/organizations/:id/audit-trail.csv', (req, res) =>

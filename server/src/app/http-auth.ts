@@ -5,9 +5,26 @@ import type { User } from '../modules/identity/user.entity.js';
 import { sha256 } from '../core/auth/secrets.js';
 import type { Services } from './services.js';
 import { SESSION_COOKIE } from '../modules/identity/session.service.js';
+import { isDatabaseUnavailable } from '../core/db/availability.js';
+import { serviceUnavailable } from '../core/errors.js';
 
-/** Reads the caller's credentials: the session cookie, or `Authorization: Bearer <token>`. */
+/**
+ * Reads the caller's credentials: the session cookie, or `Authorization: Bearer <token>`. While
+ * the database is away this throws SERVICE_UNAVAILABLE (HTTP 503), never a driver error.
+ */
 export async function viewerFromRequest(
+  services: Services,
+  headers: IncomingMessage['headers'],
+  connectionParams?: Record<string, unknown>,
+): Promise<Viewer | null> {
+  try {
+    return await lookUpViewer(services, headers, connectionParams);
+  } catch (error) {
+    throw isDatabaseUnavailable(error) ? serviceUnavailable() : error;
+  }
+}
+
+async function lookUpViewer(
   services: Services,
   headers: IncomingMessage['headers'],
   connectionParams?: Record<string, unknown>,

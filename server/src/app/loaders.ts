@@ -8,9 +8,12 @@ import { Task } from '../modules/tasks/task.entity.js';
 import { Asset } from '../modules/assets/asset.entity.js';
 import { Risk } from '../modules/risks/risk.entity.js';
 import { Document, StoredFile } from '../modules/documents/document.entity.js';
-import { AuditSession, EvidenceRequest, Finding } from '../modules/audits/audit.entity.js';
+import { AuditSession, CorrectiveAction, Evidence, EvidenceRequest, Finding } from '../modules/audits/audit.entity.js';
 import { loadVersionsWithStatus, type VersionWithStatus } from '../modules/documents/document.service.js';
-import { DEFAULT_RISK_MATRIX, type RiskMatrix } from '@annex/domain';
+import { DEFAULT_RISK_MATRIX, type RiskMatrix, type Role } from '@annex/domain';
+import { createManagementReviewLoaders } from '../modules/management-reviews/management-review.loaders.js';
+import { createTrainingLoaders } from '../modules/training/training.loaders.js';
+import { createObjectiveLoaders } from '../modules/objectives/objective.loaders.js';
 
 function byId<T extends { id: string }>(rows: T[], ids: readonly string[]): (T | null)[] {
   const map = new Map(rows.map((row) => [row.id, row]));
@@ -21,6 +24,26 @@ function groupBy<T>(rows: T[], keys: readonly string[], keyOf: (row: T) => strin
   const map = new Map<string, T[]>(keys.map((key) => [key, []]));
   for (const row of rows) map.get(keyOf(row))?.push(row);
   return keys.map((key) => map.get(key) ?? []);
+}
+
+/**
+ * Rows of any entity by id, one loader per entity class: what node lookups (`Query.node`,
+ * `subject` fields, event deliveries) ask for at once loads in one statement per type. Batched
+ * but not cached, so that a record read before a mutation is read again after it.
+ */
+function rowLoaders(ds: DataSource) {
+  const loaders = new Map<Function, DataLoader<string, unknown>>();
+  return <T extends object>(entity: new () => T): DataLoader<string, T | null> => {
+    let loader = loaders.get(entity);
+    if (!loader) {
+      loader = new DataLoader<string, unknown>(
+        async (ids) => byId((await ds.getRepository(entity).findBy({ id: In([...new Set(ids)]) } as never)) as Array<T & { id: string }>, ids),
+        { cache: false },
+      );
+      loaders.set(entity, loader);
+    }
+    return loader as DataLoader<string, T | null>;
+  };
 }
 
 /**
@@ -152,7 +175,7 @@ export function createLoaders(ds: DataSource) {
     ),
     /** Every version of a document, newest first, with its effective status. */
     versionsByDocument: new DataLoader<string, VersionWithStatus[]>(async (documentIds) => {
-      const byDoc = await loadVersionsWithStatus(ds, documentIds);
+      const byDoc = await loadVersionsWithStatus(ds, documentIds, { withContent: false });
       return documentIds.map((id) => byDoc.get(id) ?? []);
     }),
     /** Key: `${organizationId}:${controlRef}` → the documents tagged with the control (by title). */
@@ -179,6 +202,75 @@ export function createLoaders(ds: DataSource) {
       groupBy(await ds.getRepository(AuditSession).find({ where: { auditId: In([...auditIds]) }, order: { startsAt: 'ASC' } }), auditIds, (a) => a.auditId),
     ),
     fileById: new DataLoader<string, StoredFile | null>(async (ids) => byId(await ds.getRepository(StoredFile).findBy({ id: In([...ids]) }), ids)),
+    rowById: rowLoaders(ds),
+    /** The draft body of documents, for the documents that lists loaded without it (not cached: drafts change). */
+    documentDraftById: new DataLoader<string, { content: string; text: string } | null>(
+      async (ids) => {
+        const rows = (await ds.query(`SELECT id, draft_content, draft_text FROM documents WHERE id = ANY($1)`, [[...new Set(ids)]])) as Array<{ id: string; draft_content: string; draft_text: string }>;
+        const byId = new Map(rows.map((r) => [r.id, { content: r.draft_content, text: r.draft_text }]));
+        return ids.map((id) => byId.get(id) ?? null);
+      },
+      { cache: false },
+    ),
+    /** The content of document versions, for the versions `versionsByDocument` loaded without it. */
+    versionContentById: new DataLoader<string, { content: string; contentText: string } | null>(async (ids) => {
+      const rows = (await ds.query(`SELECT id, content, content_text FROM document_versions WHERE id = ANY($1)`, [[...ids]])) as Array<{ id: string; content: string; content_text: string }>;
+      const byId = new Map(rows.map((r) => [r.id, { content: r.content, contentText: r.content_text }]));
+      return ids.map((id) => byId.get(id) ?? null);
+    }),
+    /** The corrective action of each finding (not cached: a mutation's answer shows the one it made). */
+    correctiveActionByFinding: new DataLoader<string, CorrectiveAction | null>(
+      async (findingIds) => {
+        const rows = await ds.getRepository(CorrectiveAction).findBy({ findingId: In([...new Set(findingIds)]) });
+        const byFinding = new Map(rows.map((row) => [row.findingId, row]));
+        return findingIds.map((id) => byFinding.get(id) ?? null);
+      },
+      { cache: false },
+    ),
+    /**
+     * Evidence linked to evidence requests (`evidenceRequest:<id>`), findings (`finding:<id>`) or
+     * corrective actions (`correctiveAction:<id>`); not cached, like the links.
+     */
+    evidenceByLink: new DataLoader<string, Evidence[]>(
+      async (keys) => {
+        const links: Array<{ key: string; evidence_id: string }> = [];
+        for (const [kind, table, column] of [
+          ['evidenceRequest', 'evidence_request_items', 'evidence_request_id'],
+          ['finding', 'finding_evidence', 'finding_id'],
+          ['correctiveAction', 'corrective_action_evidence', 'corrective_action_id'],
+        ] as const) {
+          const ids = [...new Set(keys.filter((k) => k.startsWith(`${kind}:`)).map((k) => k.slice(kind.length + 1)))];
+          if (ids.length) links.push(...((await ds.query(`SELECT '${kind}:' || ${column} AS key, evidence_id FROM ${table} WHERE ${column} = ANY($1)`, [ids])) as typeof links));
+        }
+        const evidence = links.length ? await ds.getRepository(Evidence).findBy({ id: In([...new Set(links.map((l) => l.evidence_id))]) }) : [];
+        const byId = new Map(evidence.map((e) => [e.id, e]));
+        return groupBy(links, keys, (l) => l.key).map((list) => list.map((l) => byId.get(l.evidence_id)).filter((e): e is Evidence => !!e));
+      },
+      { cache: false },
+    ),
+    /** Per document: who acknowledged its current major version, and when (their first acknowledgement of it). */
+    acknowledgementsByDocument: new DataLoader<string, Map<string, Date>>(async (documentIds) => {
+      const rows = (await ds.query(
+        `SELECT a.document_id, a.user_id, min(a.at) AS at
+           FROM document_acknowledgements a JOIN document_versions v ON v.id = a.document_version_id
+           JOIN documents d ON d.id = a.document_id JOIN document_versions cv ON cv.id = d.current_version_id
+          WHERE a.document_id = ANY($1) AND v.major = cv.major
+          GROUP BY a.document_id, a.user_id`,
+        [[...documentIds]],
+      )) as Array<{ document_id: string; user_id: string; at: Date }>;
+      return groupBy(rows, documentIds, (r) => r.document_id).map((list) => new Map(list.map((r) => [r.user_id, r.at])));
+    }),
+    /** Each organisation's members (user id and role) by name: the audience of its documents. */
+    membersByNameOfOrganization: new DataLoader<string, Array<{ user_id: string; role: Role }>>(async (orgIds) => {
+      const rows = (await ds.query(
+        `SELECT m.organization_id, m.user_id, m.role FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.organization_id = ANY($1) ORDER BY u.name`,
+        [[...orgIds]],
+      )) as Array<{ organization_id: string; user_id: string; role: Role }>;
+      return groupBy(rows, orgIds, (r) => r.organization_id).map((list) => list.map(({ user_id, role }) => ({ user_id, role })));
+    }),
+    training: createTrainingLoaders(ds),
+    ...createObjectiveLoaders(ds),
+    ...createManagementReviewLoaders(ds),
   };
 }
 

@@ -18,6 +18,9 @@ import { Risk } from '../modules/risks/risk.entity.js';
 import { SoaEntry, SoaVersion } from '../modules/soa/soa.entity.js';
 import { Document, DocumentAcknowledgement, DocumentVersion } from '../modules/documents/document.entity.js';
 import { Audit, AuditSession, ChecklistItem, CorrectiveAction, Evidence, EvidenceRequest, Finding } from '../modules/audits/audit.entity.js';
+import { ManagementReview, ManagementReviewDecision } from '../modules/management-reviews/management-review.entity.js';
+import { Course, CourseAssignment, TrainingRecord } from '../modules/training/training.entity.js';
+import { Indicator, Measurement, Objective } from '../modules/objectives/objective.entity.js';
 
 /** An audit is visible to those who read audits; an auditor sees only the audits they are on. */
 async function auditVisible(ctx: RequestContext, organizationId: string, auditId: string): Promise<boolean> {
@@ -31,7 +34,7 @@ type NodeLoader = (ctx: RequestContext, id: string) => Promise<Node | null>;
 /** Loads a row of an organisation-owned entity and checks the caller's role allows `action` there. */
 function orgRow<T extends { organizationId: string }>(entity: new () => T, action: string, extra?: (ctx: RequestContext, row: T) => Promise<boolean> | boolean): NodeLoader {
   return async (ctx, id) => {
-    const row = await ctx.services.db.dataSource.getRepository(entity).findOneBy({ id } as never);
+    const row = await ctx.loaders.rowById(entity).load(id);
     if (!row) return null;
     const role = await roleIn(ctx, row.organizationId);
     if (!roleCan(role, action)) return null;
@@ -63,9 +66,11 @@ const NODE_LOADERS: Partial<Record<NodeTypeName, NodeLoader>> = {
     const row = await ctx.services.db.dataSource.getRepository(AuditEvent).findOneBy({ id });
     return row?.organizationId && roleCan(await roleIn(ctx, row.organizationId), 'auditTrail:read') ? row : null;
   },
-  Task: orgRow(Task, 'task:read', async (ctx, row) =>
-    canSeeTask((await roleIn(ctx, row.organizationId))!, ctx.viewer!.user.id, { ...row, watcherIds: await ctx.loaders.watcherIdsByTask.load(row.id) }),
-  ),
+  Task: orgRow(Task, 'task:read', async (ctx, row) => {
+    const role = (await roleIn(ctx, row.organizationId))!;
+    // The team sees every task: the watchers only matter to the others.
+    return roleCan(role, 'task:readAll') || canSeeTask(role, ctx.viewer!.user.id, { ...row, watcherIds: await ctx.loaders.watcherIdsByTask.load(row.id) });
+  }),
   Comment: orgRow(Comment, 'comment:read', async (ctx, row) => (await resolveNode(ctx, row.subjectId)) !== null),
   ApprovalRequest: orgRow(ApprovalRequest, 'approval:read', async (ctx, row) => {
     const me = ctx.viewer!.user.id;
@@ -113,6 +118,15 @@ const NODE_LOADERS: Partial<Record<NodeTypeName, NodeLoader>> = {
     return rows.length > 0;
   }),
   Notification: orgRow(Notification, 'organization:read', (ctx, row) => row.userId === ctx.viewer!.user.id),
+  /** Training: everyone sees the courses; a person's assignments and records are theirs and coverage readers'. */
+  Course: orgRow(Course, 'training:read'),
+  CourseAssignment: orgRow(CourseAssignment, 'training:read', async (ctx, row) => row.userId === ctx.viewer!.user.id || roleCan(await roleIn(ctx, row.organizationId), 'training:readCoverage')),
+  TrainingRecord: orgRow(TrainingRecord, 'training:read', async (ctx, row) => row.userId === ctx.viewer!.user.id || roleCan(await roleIn(ctx, row.organizationId), 'training:readCoverage')),
+  Objective: orgRow(Objective, 'objective:read'),
+  Indicator: orgRow(Indicator, 'objective:read'),
+  Measurement: orgRow(Measurement, 'objective:read'),
+  ManagementReview: orgRow(ManagementReview, 'managementReview:read'),
+  ManagementReviewDecision: orgRow(ManagementReviewDecision, 'managementReview:read'),
 };
 
 /** Any object the caller may see, by id; null otherwise (and for anyone signed out). */

@@ -1,6 +1,6 @@
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
-import { authorizationGuard } from '../core/authorization.js';
+import { guardRootFields } from '../core/authorization.js';
 import { HealthResolver } from '../modules/health/health.resolver.js';
 import { IdentityResolver } from '../modules/identity/identity.resolver.js';
 import { MembershipResolver, OrganizationResolver } from '../modules/organizations/organization.resolver.js';
@@ -33,10 +33,17 @@ import {
   FindingResolver,
   OrganizationAuditsResolver,
 } from '../modules/audits/audit.resolver.js';
+import { AuditParticipantResolver, AuditPresenceResolver } from '../modules/audits/audit-presence.resolver.js';
+import { CertificationDecisionResolver } from '../modules/audits/certification-decision.resolver.js';
+import { OrganizationReadinessResolver } from '../modules/readiness/readiness.resolver.js';
 import { DocumentAcknowledgementResolver, DocumentResolver, DocumentVersionResolver, OrganizationDocumentsResolver } from '../modules/documents/document.resolver.js';
+import { CourseAssignmentResolver, CourseResolver, OrganizationTrainingResolver, TrainingRecordResolver } from '../modules/training/training.resolver.js';
+import { IndicatorResolver, MeasurementResolver, ObjectiveResolver, OrganizationObjectivesResolver, RiskObjectivesResolver } from '../modules/objectives/objective.resolver.js';
+import { ManagementReviewDecisionResolver, ManagementReviewResolver, OrganizationManagementReviewsResolver } from '../modules/management-reviews/management-review.resolver.js';
 
 export const RESOLVERS = [
   HealthResolver,
+  OrganizationReadinessResolver,
   IdentityResolver,
   OrganizationResolver,
   MembershipResolver,
@@ -80,6 +87,21 @@ export const RESOLVERS = [
   CorrectiveActionResolver,
   CertificationResolver,
   OrganizationAuditsResolver,
+  CourseResolver,
+  CourseAssignmentResolver,
+  TrainingRecordResolver,
+  OrganizationTrainingResolver,
+  ObjectiveResolver,
+  IndicatorResolver,
+  MeasurementResolver,
+  RiskObjectivesResolver,
+  OrganizationObjectivesResolver,
+  AuditPresenceResolver,
+  AuditParticipantResolver,
+  CertificationDecisionResolver,
+  ManagementReviewResolver,
+  ManagementReviewDecisionResolver,
+  OrganizationManagementReviewsResolver,
 ] as const;
 
 let cached: Promise<GraphQLSchema> | null = null;
@@ -88,7 +110,7 @@ let cached: Promise<GraphQLSchema> | null = null;
 export function getSchema(): Promise<GraphQLSchema> {
   cached ??= buildSchema({
     resolvers: RESOLVERS as unknown as [Function, ...Function[]],
-    globalMiddlewares: [authorizationGuard],
+    // The deny-by-default guard runs in front of the root fields only (see guardRootFields).
     validate: false,
     emitSchemaFile: false,
     // Subscriptions read the durable event log (core/events), not type-graphql topics; this
@@ -101,7 +123,7 @@ export function getSchema(): Promise<GraphQLSchema> {
         throw new Error('type-graphql topics are not used: subscribe to the event log instead');
       },
     },
-  });
+  }).then(guardRootFields);
   return cached;
 }
 

@@ -1,3 +1,4 @@
+import { In } from 'typeorm';
 import type { Config } from '../core/config.js';
 import type { Database } from '../core/db/database.js';
 import type { Logger } from '../core/logger.js';
@@ -28,8 +29,14 @@ import { SoaVersion } from '../modules/soa/soa.entity.js';
 import { DocumentService } from '../modules/documents/document.service.js';
 import { Collaboration } from '../modules/documents/collaboration.js';
 import { AuditService } from '../modules/audits/audit.service.js';
-import { FileStore } from '../core/storage/file-store.js';
+import { TrainingService } from '../modules/training/training.service.js';
+import { ReadinessService } from '../modules/readiness/readiness.service.js';
+import { RateLimits } from './hardening.js';
+import { ObjectiveService } from '../modules/objectives/objective.service.js';
+import { AuditPresenceService } from '../modules/audits/audit-presence.service.js';
+import { createFileStore } from '../core/storage/create-file-store.js';
 import { Document, DocumentVersion } from '../modules/documents/document.entity.js';
+import { ManagementReviewService } from '../modules/management-reviews/management-review.service.js';
 
 /** The application's long-lived services, built once per process and reached through the request context. */
 export function createServices(deps: { config: Config; logger: Logger; db: Database; smtpUrl: string; mailSink: MailSink | null }) {
@@ -48,6 +55,7 @@ export function createServices(deps: { config: Config; logger: Logger; db: Datab
       const task = await em.getRepository(Task).findOneBy({ id });
       return task ? taskApprovableHash(task) : null;
     },
+    hashMany: async (em, ids) => new Map((await em.getRepository(Task).findBy({ id: In([...ids]) })).map((task) => [task.id, taskApprovableHash(task)])),
     label: async (em, id) => `task "${(await em.getRepository(Task).findOneBy({ id }))?.title ?? id}"`,
     link: (organizationId, id) => `/o/${organizationId}/tasks?task=${id}`,
   });
@@ -57,6 +65,7 @@ export function createServices(deps: { config: Config; logger: Logger; db: Datab
       const risk = await em.getRepository(Risk).findOneBy({ id });
       return risk ? riskApprovableHash(risk, await risks.controlRefs(em, id)) : null;
     },
+    hashMany: (em, ids) => risks.approvableHashes(em, ids),
     label: async (em, id) => `risk "${(await em.getRepository(Risk).findOneBy({ id }))?.title ?? id}"`,
     link: (organizationId, id) => `/o/${organizationId}/risks?risk=${id}`,
   });
@@ -66,8 +75,8 @@ export function createServices(deps: { config: Config; logger: Logger; db: Datab
     label: async (em, id) => `Statement of Applicability version ${(await em.getRepository(SoaVersion).findOneBy({ id }))?.number ?? '?'}`,
     link: (organizationId) => `/o/${organizationId}/statement-of-applicability`,
   });
-  // One store for every uploaded file (document drafts and versions, evidence).
-  const files = new FileStore(config.ANNEX_FILES_DIR);
+  // One store for every uploaded file (document drafts and versions, evidence): disk, or S3 when S3_BUCKET is set.
+  const files = createFileStore(config);
   const documents = new DocumentService(db, approvals, tasks, notifications, files, config.UPLOAD_MAX_MB * 1024 * 1024);
   const versionLabel = async (em: import('typeorm').EntityManager, id: string) => {
     const version = await em.getRepository(DocumentVersion).findOneBy({ id });
@@ -80,6 +89,8 @@ export function createServices(deps: { config: Config; logger: Logger; db: Datab
     label: versionLabel,
     link: (organizationId, id) => `/o/${organizationId}/documents/version/${id}`,
   });
+  const managementReviews = new ManagementReviewService(db, approvals, tasks, risks);
+  approvals.register('ManagementReview', managementReviews.approvable());
   const events = new EventHub(db, config, logger);
   const services = {
     config,
@@ -106,7 +117,13 @@ export function createServices(deps: { config: Config; logger: Logger; db: Datab
     files,
     documents,
     audits: new AuditService(db, notifications, tasks, documents, files, config.UPLOAD_MAX_MB * 1024 * 1024),
+    training: new TrainingService(db, notifications),
+    objectives: new ObjectiveService(db, notifications),
+    auditPresence: new AuditPresenceService(db),
+    managementReviews,
   };
+  // New members of a role get the courses assigned to it; a role change moves them.
+  members.onMemberRole((em, change, actor) => services.training.applyMemberRole(em, change, actor));
   const collaboration = new Collaboration(
     {
       config,
@@ -120,7 +137,8 @@ export function createServices(deps: { config: Config; logger: Logger; db: Datab
     },
     logger.child({ module: 'collaboration' }),
   );
-  return { ...services, scheduler: new Scheduler(services), collaboration };
+  const withReadiness = { ...services, readiness: new ReadinessService(db, services.documents, services.audits), rateLimits: new RateLimits(config) };
+  return { ...withReadiness, scheduler: new Scheduler(withReadiness), collaboration };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -1,3 +1,4 @@
+import { defaultFieldResolver, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import { Extensions, type MiddlewareFn } from 'type-graphql';
 import { isOrgAction, roleCan, type Action, type OrgAction, type Role } from '@annex/domain';
 import type { RequestContext } from './context.js';
@@ -93,3 +94,20 @@ export const authorizationGuard: MiddlewareFn<RequestContext> = async ({ info, c
   if (action !== 'authenticated' && !isOrgAction(action)) throw forbidden(`Unknown action ${action}.`);
   return next();
 };
+
+/**
+ * Puts `authorizationGuard` in front of every root field (Query, Mutation, Subscription) of the
+ * built schema. The guard only ever acts on root fields: as a type-graphql global middleware it
+ * also wrapped every nested field — `title`, `id` — in an async chain of a few promises each,
+ * which was most of the CPU time of a large page and of a live delivery to many subscribers.
+ */
+export function guardRootFields(schema: GraphQLSchema): GraphQLSchema {
+  for (const type of [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()]) {
+    for (const field of Object.values(type?.getFields() ?? {})) {
+      const resolve: GraphQLFieldResolver<unknown, RequestContext> = field.resolve ?? defaultFieldResolver;
+      field.resolve = (root, args, context, info) =>
+        authorizationGuard({ root, args, context, info } as Parameters<typeof authorizationGuard>[0], async () => resolve(root, args, context, info));
+    }
+  }
+  return schema;
+}

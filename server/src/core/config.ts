@@ -37,6 +37,19 @@ const schema = z.object({
   /** Where uploaded files are kept (content-addressed); share it between replicas. Defaults to <ANNEX_DATA_DIR>/../files. */
   ANNEX_FILES_DIR: z.string().optional(),
   UPLOAD_MAX_MB: int(1, 1024).default('25'),
+  /** Keep uploaded files in this S3-compatible bucket instead of ANNEX_FILES_DIR (every replica uses the same bucket). */
+  S3_BUCKET: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, { message: 'must be a bucket name: 3 to 63 lowercase letters, digits, dots and hyphens' })
+    .optional(),
+  /** The store's address (MinIO, Ceph, R2, …); leave it unset for AWS S3 itself. */
+  S3_ENDPOINT: url(['http:', 'https:']).optional(),
+  S3_REGION: z.string().regex(/^[a-z0-9-]{1,40}$/, { message: 'must be a region name like eu-central-1' }).default('us-east-1'),
+  /** Both or neither; without them the AWS SDK's default credentials apply (environment, instance role). */
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
+  /** Address objects as <endpoint>/<bucket>/<key> (most self-hosted stores need it). */
+  S3_FORCE_PATH_STYLE: bool.default('false'),
   COLLAB_DEBOUNCE_MS: int(100, 60_000).default('2000'),
   COLLAB_MAX_DEBOUNCE_MS: int(500, 600_000).default('10000'),
   ANNEX_CLIENT_DIR: z.string().optional(),
@@ -56,6 +69,25 @@ const schema = z.object({
   JOBS_TICK_MS: int(100, 3_600_000).default('30000'),
   SHUTDOWN_TIMEOUT_MS: int(0, 120_000).default('10000'),
   TRUST_PROXY: bool.default('false'),
+  /** GraphQL document limits (graphql-armor), checked before anything runs. */
+  QUERY_MAX_DEPTH: int(2, 100).default('14'),
+  /** graphql-armor's cost: every field costs more the deeper it is (×1.5 a level). */
+  QUERY_MAX_COST: int(100, 100_000_000).default('250000'),
+  QUERY_MAX_ALIASES: int(1, 1000).default('30'),
+  QUERY_MAX_DIRECTIVES: int(1, 1000).default('50'),
+  QUERY_MAX_TOKENS: int(100, 1_000_000).default('8000'),
+  /** API requests per minute per person (or API token); twice that per address. Per replica. */
+  RATE_LIMIT_PER_MINUTE: int(10, 1_000_000).default('1200'),
+  /** Exports, uploads and other expensive operations per minute per person. Per replica. */
+  RATE_LIMIT_EXPENSIVE_PER_MINUTE: int(1, 100_000).default('60'),
+  /** Operations of one organisation running at once (the rest queue); 0 = the pool size minus two, at least 2. */
+  ORGANIZATION_CONCURRENCY: int(0, 1000).default('0'),
+  /** How long a request waits for its organisation's turn before RATE_LIMITED. */
+  ORGANIZATION_QUEUE_MS: int(100, 600_000).default('15000'),
+  /** HTTP: whole-request and headers time limits. */
+  HTTP_REQUEST_TIMEOUT_MS: int(1000, 3_600_000).default('60000'),
+  /** PostgreSQL statement_timeout for the API's connections (0 = none). */
+  DATABASE_STATEMENT_TIMEOUT_MS: int(0, 3_600_000).default('30000'),
 });
 
 export type Config = Omit<z.infer<typeof schema>, 'PUBLIC_URL' | 'ALLOWED_ORIGINS' | 'ANNEX_FILES_DIR'> & {
@@ -84,6 +116,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration: ${key} ${issue.message} (got "${raw[key] ?? ''}")`);
   }
   const c = parsed.data;
+  if (!c.S3_BUCKET) {
+    const stray = ['S3_ENDPOINT', 'S3_REGION', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY', 'S3_FORCE_PATH_STYLE'].find((key) => raw[key] !== undefined);
+    if (stray) throw new ConfigError(`Invalid configuration: S3_BUCKET is required when ${stray} is set (files would otherwise stay on disk)`);
+  }
+  if (Boolean(c.S3_ACCESS_KEY_ID) !== Boolean(c.S3_SECRET_ACCESS_KEY)) {
+    throw new ConfigError('Invalid configuration: S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY are set together or not at all');
+  }
   const publicUrl = (c.PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, '');
   const origins = c.ALLOWED_ORIGINS.split(',').map((s) => s.trim().replace(/\/$/, '')).filter(Boolean);
   for (const origin of origins) {

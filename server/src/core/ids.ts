@@ -35,6 +35,14 @@ export const ID_PREFIXES = {
   CorrectiveAction: 'cra',
   CertificationDecision: 'cdc',
   Certificate: 'crt',
+  Course: 'crs',
+  CourseAssignment: 'cas',
+  TrainingRecord: 'trr',
+  Objective: 'obj',
+  Indicator: 'ind',
+  Measurement: 'msr',
+  ManagementReview: 'mrv',
+  ManagementReviewDecision: 'mrd',
 } as const;
 export type NodeTypeName = keyof typeof ID_PREFIXES;
 

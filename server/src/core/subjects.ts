@@ -23,6 +23,11 @@ const SUBJECT_TABLES: Partial<Record<NodeTypeName, string>> = {
   Finding: 'findings',
   CorrectiveAction: 'corrective_actions',
   Evidence: 'evidence',
+  Course: 'courses',
+  Objective: 'objectives',
+  Indicator: 'indicators',
+  ManagementReview: 'management_reviews',
+  ManagementReviewDecision: 'management_review_decisions',
 };
 
 /** The organisation a subject belongs to, or null when the id is unknown or not a subject. */

@@ -8,6 +8,7 @@ export type ApprovalSubjectSummary =
   | { __typename: 'Risk'; id: string; riskTitle: string }
   | { __typename: 'SoaVersion'; id: string; number: number }
   | { __typename: 'DocumentVersion'; id: string; versionNumber: string; document: { id: string; title: string } }
+  | { __typename: 'ManagementReview'; id: string; reviewTitle: string }
   | { __typename: string; id: string };
 
 export interface ApprovalListRow extends ApprovalRequestRow {
@@ -66,6 +67,9 @@ export const APPROVALS_INBOX_QUERY: TypedDocumentNode<ApprovalsData, { id: strin
                   id
                   title
                 }
+              }
+              ... on ManagementReview {
+                reviewTitle: title
               }
             }
           }

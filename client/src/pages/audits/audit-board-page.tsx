@@ -8,6 +8,8 @@ import { useConnectionStatus } from '../../apollo/connection-status';
 import { useLiveTopic } from '../../apollo/organization-events';
 import { ErrorState, PageLoader } from '../../components/query-states';
 import { useCurrentOrganization } from '../../organization/organization-context';
+import { useViewer } from '../../session/require-viewer';
+import { BoardPresence, useAuditBoardPresence } from './_components/board/board-presence';
 import { BoardAgenda, BoardCorrectiveActions, BoardEvidence, BoardFindings } from './_components/board/board-sections';
 import { useNow } from './_components/board/board-time';
 import { AUDIT_KIND_LABELS, AUDIT_STATUS_LABELS } from './audit-words';
@@ -19,11 +21,13 @@ const REFRESH_MS = 30_000;
 /**
  * The audit-week board: one screen for the meeting room and remote participants, readable from
  * a distance. Today's agenda, evidence requests by state with live countdowns, findings as they
- * are raised, and the organisation's corrective actions. Updates live within a second.
+ * are raised, the organisation's corrective actions, and who else has the board open. Updates
+ * live within a second.
  */
 export function AuditBoardPage() {
   const { auditId = '' } = useParams();
   const { organization } = useCurrentOrganization();
+  const viewer = useViewer();
   const now = useNow(1000);
   const board = useRef<HTMLDivElement>(null);
   const [fullscreen, setFullscreen] = useState(false);
@@ -37,6 +41,8 @@ export function AuditBoardPage() {
   });
   const { refetch, data } = query;
   useLiveTopic('audits', () => void refetch());
+  // On the board (for everyone's "Here now") once the audit is known to be visible.
+  useAuditBoardPresence(auditId, !!data?.node && isBoardAudit(data.node));
   useEffect(() => {
     if (data) setRefreshedAt(Date.now());
   }, [data]);
@@ -135,6 +141,7 @@ export function AuditBoardPage() {
         </Group>
       </Group>
 
+      <BoardPresence auditId={audit.id} viewerId={viewer.id} />
       <Grid gap="md" mb="md">
         <Grid.Col span={{ base: 12, lg: 4 }}>
           <BoardAgenda sessions={audit.agenda} now={now} />

@@ -44,6 +44,18 @@ export function AuditsPage() {
     if (!auditor) void programme.refetch();
   });
 
+  /** Months move from the month in the address at the moment of the click (two quick clicks move two months). */
+  const shiftMonth = (delta: number) =>
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        const from = /^\d{4}-\d{2}$/.test(current.get('month') ?? '') ? current.get('month')! : dayjs().format('YYYY-MM');
+        next.set('month', dayjs(`${from}-01`).add(delta, 'month').format('YYYY-MM'));
+        return next;
+      },
+      { replace: true },
+    );
+
   const set = (key: string, value: string | null) => {
     const next = new URLSearchParams(params);
     if (value) next.set(key, value);
@@ -92,7 +104,7 @@ export function AuditsPage() {
       </Center>
     );
   } else if (view === 'calendar') {
-    body = <AuditCalendar audits={rows} month={month} onMonth={(next) => set('month', next)} />;
+    body = <AuditCalendar audits={rows} month={month} onMonth={(next) => set('month', next)} onShift={shiftMonth} />;
   } else {
     body = <AuditList audits={rows} />;
   }
@@ -179,8 +191,9 @@ export function AuditsPage() {
         main
       ) : (
         <Grid gap="lg">
-          <Grid.Col span={{ base: 12, lg: 8 }}>{main}</Grid.Col>
-          <Grid.Col span={{ base: 12, lg: 4 }}>
+          {/* The calendar needs the width for its days; the programme goes below it then. */}
+          <Grid.Col span={{ base: 12, lg: view === 'calendar' ? 12 : 8 }}>{main}</Grid.Col>
+          <Grid.Col span={{ base: 12, lg: view === 'calendar' ? 6 : 4 }}>
             <AuditProgrammeCard rows={programmeRows} loading={programme.loading} />
           </Grid.Col>
         </Grid>

@@ -160,3 +160,88 @@ export const AUDIT_BOARD_QUERY: TypedDocumentNode<AuditBoardData, { auditId: str
 export function isBoardAudit(node: AuditBoardData['node']): node is BoardAudit {
   return node?.__typename === 'Audit';
 }
+
+// --- Who is on the board --------------------------------------------------------------------------
+
+export interface BoardParticipant {
+  __typename?: 'AuditParticipant';
+  user: PersonRef;
+  role: 'OWNER' | 'ISMS_MANAGER' | 'CONTRIBUTOR' | 'MANAGEMENT' | 'AUDITOR' | 'EMPLOYEE';
+  isLeadAuditor: boolean;
+  onAuditTeam: boolean;
+  since: string;
+}
+
+interface PresenceAudit {
+  __typename: 'Audit';
+  id: string;
+  onlineParticipants: BoardParticipant[];
+}
+
+const PARTICIPANT_FIELDS = gql`
+  fragment BoardParticipant on AuditParticipant {
+    user {
+      id
+      name
+    }
+    role
+    isLeadAuditor
+    onAuditTeam
+    since
+  }
+`;
+
+/** The people on the board now (named so that `auditPresence.*` events refetch it). */
+export const AUDIT_PRESENCE_QUERY: TypedDocumentNode<{ node: PresenceAudit | { __typename: string; id: string } | null }, { auditId: string }> = gql`
+  query AuditPresence($auditId: ID!) {
+    node(id: $auditId) {
+      id
+      ... on Audit {
+        onlineParticipants {
+          ...BoardParticipant
+        }
+      }
+    }
+  }
+  ${PARTICIPANT_FIELDS}
+`;
+
+/** "I am on the board" / "still here": each answer refreshes the list in the cache. */
+export const JOIN_AUDIT_BOARD_MUTATION: TypedDocumentNode<
+  { joinAuditBoard: { __typename?: 'JoinAuditBoardPayload'; heartbeatSeconds: number; audit: PresenceAudit } },
+  { input: { auditId: string; clientId: string } }
+> = gql`
+  mutation JoinAuditBoard($input: JoinAuditBoardInput!) {
+    joinAuditBoard(input: $input) {
+      heartbeatSeconds
+      audit {
+        id
+        onlineParticipants {
+          ...BoardParticipant
+        }
+      }
+    }
+  }
+  ${PARTICIPANT_FIELDS}
+`;
+
+export const LEAVE_AUDIT_BOARD_MUTATION: TypedDocumentNode<
+  { leaveAuditBoard: { __typename?: 'LeaveAuditBoardPayload'; audit: PresenceAudit } },
+  { input: { auditId: string; clientId: string } }
+> = gql`
+  mutation LeaveAuditBoard($input: LeaveAuditBoardInput!) {
+    leaveAuditBoard(input: $input) {
+      audit {
+        id
+        onlineParticipants {
+          ...BoardParticipant
+        }
+      }
+    }
+  }
+  ${PARTICIPANT_FIELDS}
+`;
+
+export function isPresenceAudit(node: { __typename: string } | null | undefined): node is PresenceAudit {
+  return node?.__typename === 'Audit' && 'onlineParticipants' in node;
+}

@@ -34,6 +34,8 @@ export interface DecisionRow {
   id: string;
   decision: DecisionKind;
   decidedOn: string;
+  /** The stage 2 or recertification audit decided on (null if you may not see it). */
+  audit: { __typename?: 'Audit'; id: string } | null;
 }
 
 export interface CycleAuditRow {
@@ -111,6 +113,9 @@ const CERTIFICATION_FIELDS = gql`
       id
       decision
       decidedOn
+      audit {
+        id
+      }
     }
     nextAudits {
       kind

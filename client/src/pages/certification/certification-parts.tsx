@@ -4,6 +4,7 @@ import dayjs from 'dayjs';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useLiveHighlightClass } from '../../apollo/live-highlight';
+import { formatAuditDates } from '../audits/_components/overview/audit-badges';
 import { AUDIT_KIND_LABELS } from '../audits/audit-words';
 import type { CycleStep, StepState } from './certification-cycle';
 import type { CertificateRow, CertificationBlockerRow, CertificationRow, DecisionRow } from './certification-operations';
@@ -210,59 +211,149 @@ export function DecisionHistory({ decisions }: { decisions: DecisionRow[] }) {
 
 const STATE_LOOK: Record<StepState, { color: string; word: string; icon: ReactNode }> = {
   done: { color: 'green', word: 'Done', icon: <IconCheck size={18} aria-hidden /> },
-  current: { color: 'blue', word: 'Now', icon: <IconClock size={18} aria-hidden /> },
-  planned: { color: 'indigo', word: 'Planned', icon: <IconClock size={16} aria-hidden /> },
+  inProgress: { color: 'blue', word: 'In progress', icon: <IconClock size={18} aria-hidden /> },
+  toCome: { color: 'gray', word: 'To come', icon: <IconCircleDashed size={16} aria-hidden /> },
   overdue: { color: 'red', word: 'Overdue', icon: <IconExclamationMark size={18} aria-hidden /> },
-  open: { color: 'gray', word: 'To come', icon: <IconCircleDashed size={16} aria-hidden /> },
 };
 
-/** The certification cycle, left to right, with done / now / planned / overdue in words and colour. */
+/** "3 Mar 2026", "3–6 Mar 2026"; an estimate as its month: "≈ Mar 2027". */
+function stepDate(step: CycleStep): string | null {
+  if (!step.date) return null;
+  if (step.estimated) return `≈ ${dayjs(step.date).format('MMM YYYY')}`;
+  return step.endDate ? formatAuditDates(step.date, step.endDate) : formatDay(step.date);
+}
+
+/** Where today falls: before the first step still to come (after everything done or under way). */
+function todayIndex(steps: CycleStep[], today: string): number {
+  const index = steps.findIndex((s) => s.state === 'toCome' && (s.date === null || s.date >= today));
+  return index === -1 ? steps.length : index;
+}
+
+/**
+ * The certification cycle, left to right in the order things happen, each step with its date and
+ * its state in words and colour (done, in progress, to come, overdue), and a marker for today.
+ */
 export function CycleTimeline({ steps, orgId }: { steps: CycleStep[]; orgId: string }) {
+  const today = dayjs().format('YYYY-MM-DD');
+  const marker = todayIndex(steps, today);
   return (
     <Paper withBorder radius="md" p="lg" mb="lg" component="section" aria-labelledby="cycle-heading">
-      <Title id="cycle-heading" order={2} fz={20} mb="md">
-        Certification cycle
-      </Title>
-      <Box component="ol" style={{ display: 'grid', gridTemplateColumns: `repeat(${steps.length}, minmax(0, 1fr))`, listStyle: 'none', margin: 0, padding: 0, overflowX: 'auto' }} aria-label="Certification cycle">
-        {steps.map((step, index) => {
-          const look = STATE_LOOK[step.state];
-          const filled = step.state === 'done' || step.state === 'current' || step.state === 'overdue';
-          return (
-            <Box component="li" key={step.key} style={{ position: 'relative', minWidth: 110 }} px={4}>
-              {index < steps.length - 1 ? (
-                <Box aria-hidden style={{ position: 'absolute', top: 17, left: '50%', width: '100%', height: 4, background: step.state === 'done' ? 'var(--mantine-color-green-6)' : 'var(--mantine-color-gray-3)' }} />
-              ) : null}
-              <Stack gap={4} align="center" style={{ position: 'relative', textAlign: 'center' }}>
-                <ThemeIcon size={38} radius="xl" color={look.color} variant={filled ? 'filled' : 'light'} style={{ border: step.state === 'planned' ? '2px dashed var(--mantine-color-indigo-5)' : undefined }}>
-                  {look.icon}
-                </ThemeIcon>
-                <Text size="sm" fw={700} lh={1.2}>
-                  {step.auditId ? (
-                    <Anchor component={Link} to={`/o/${orgId}/audits/${step.auditId}`} inherit>
-                      {step.label}
-                    </Anchor>
-                  ) : (
-                    step.label
-                  )}
-                </Text>
-                <Badge size="xs" color={look.color} variant={step.state === 'overdue' ? 'filled' : 'light'}>
-                  {look.word}
-                </Badge>
-                {step.date ? (
-                  <Tooltip label={dayjs(step.date).format('dddd D MMMM YYYY')}>
-                    <Text size="sm" fw={600} c={step.state === 'overdue' ? 'red.8' : 'gray.8'} component="time" dateTime={step.date}>
-                      {formatDay(step.date)}
-                    </Text>
-                  </Tooltip>
+      <Group justify="space-between" mb="md" wrap="wrap" gap="xs">
+        <Title id="cycle-heading" order={2} fz={20}>
+          Certification cycle
+        </Title>
+        {steps.some((s) => s.estimated) ? (
+          <Text size="xs" c="dimmed">
+            ≈ estimated from the end of the stage 2 audit until the certification body decides
+          </Text>
+        ) : null}
+      </Group>
+      <Box style={{ overflowX: 'auto' }}>
+        <Box
+          component="ol"
+          style={{ display: 'grid', gridTemplateColumns: `repeat(${steps.length}, minmax(112px, 1fr))`, listStyle: 'none', margin: 0, padding: '22px 0 0', position: 'relative' }}
+          aria-label="Certification cycle"
+          data-testid="certification-cycle"
+        >
+          {steps.map((step, index) => {
+            const look = STATE_LOOK[step.state];
+            const word = step.badge ?? look.word;
+            const date = stepDate(step);
+            return (
+              <Box
+                component="li"
+                key={step.key}
+                style={{ position: 'relative', minWidth: 0 }}
+                px={4}
+                data-state={step.state}
+                aria-label={`${step.label}: ${word}${date ? `, ${step.estimated ? 'about ' : ''}${date.replace('≈ ', '')}` : ''}. ${step.note}`}
+              >
+                {index < steps.length - 1 ? (
+                  <Box
+                    aria-hidden
+                    style={{
+                      position: 'absolute',
+                      top: 17,
+                      left: '50%',
+                      width: '100%',
+                      height: 4,
+                      background: step.state === 'done' ? 'var(--mantine-color-green-6)' : 'var(--mantine-color-gray-3)',
+                    }}
+                  />
                 ) : null}
-                <Text size="xs" c={step.state === 'overdue' ? 'red.8' : 'dimmed'} lh={1.3}>
-                  {step.note}
-                </Text>
-              </Stack>
-            </Box>
-          );
-        })}
+                {index === marker || (marker === steps.length && index === steps.length - 1) ? <TodayMarker side={index === marker ? 'left' : 'right'} /> : null}
+                <Stack gap={4} align="center" style={{ position: 'relative', textAlign: 'center' }}>
+                  <ThemeIcon
+                    size={38}
+                    radius="xl"
+                    color={look.color}
+                    variant={step.state === 'toCome' ? 'light' : 'filled'}
+                    style={{ border: step.state === 'toCome' ? '2px dashed var(--mantine-color-gray-5)' : undefined }}
+                  >
+                    {look.icon}
+                  </ThemeIcon>
+                  <Text size="sm" fw={700} lh={1.2}>
+                    {step.auditId ? (
+                      <Anchor component={Link} to={`/o/${orgId}/audits/${step.auditId}`} inherit>
+                        {step.label}
+                      </Anchor>
+                    ) : (
+                      step.label
+                    )}
+                  </Text>
+                  <Badge size="sm" color={look.color} variant={step.state === 'overdue' ? 'filled' : 'light'} tt="none">
+                    {word}
+                  </Badge>
+                  {date ? (
+                    <Tooltip
+                      label={
+                        step.estimated
+                          ? `Estimated: around ${dayjs(step.date).format('D MMMM YYYY')}. The dates follow from the certification decision once it is recorded.`
+                          : dayjs(step.date).format('dddd D MMMM YYYY')
+                      }
+                      multiline
+                      w={step.estimated ? 260 : undefined}
+                    >
+                      <Text
+                        size="sm"
+                        fw={600}
+                        fs={step.estimated ? 'italic' : undefined}
+                        c={step.state === 'overdue' ? 'red.8' : step.estimated ? 'dimmed' : 'gray.8'}
+                        component="time"
+                        dateTime={step.date ?? undefined}
+                        tabIndex={0}
+                      >
+                        {date}
+                      </Text>
+                    </Tooltip>
+                  ) : null}
+                  <Text size="xs" c={step.state === 'overdue' ? 'red.8' : 'dimmed'} lh={1.3}>
+                    {step.note}
+                  </Text>
+                </Stack>
+              </Box>
+            );
+          })}
+        </Box>
       </Box>
     </Paper>
+  );
+}
+
+/** A thin line with "Today" at the edge of the step it precedes (or follows, after the last one). */
+function TodayMarker({ side }: { side: 'left' | 'right' }) {
+  return (
+    <Box aria-hidden style={{ position: 'absolute', top: -22, bottom: 0, [side]: -1, width: 0, borderLeft: '2px dashed var(--mantine-color-blue-5)', zIndex: 2 }}>
+      <Text
+        size="xs"
+        fw={700}
+        c="white"
+        bg="blue.6"
+        px={6}
+        style={{ position: 'absolute', top: 0, left: 0, transform: 'translateX(-50%)', borderRadius: 8, whiteSpace: 'nowrap' }}
+      >
+        Today
+      </Text>
+    </Box>
   );
 }

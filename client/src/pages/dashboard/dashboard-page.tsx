@@ -1,7 +1,8 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
+import dayjs from 'dayjs';
 import { OverdueCorrectiveActions } from './overdue-corrective-actions';
-import { Anchor, Card, Grid, Group, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { Alert, Anchor, Card, Grid, Group, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconArrowRight, IconHistory, IconKey, IconListCheck, IconUserPlus, IconUsers, type Icon } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { PageHeader } from '../../components/page-header';
@@ -11,6 +12,11 @@ import { RoleBadge } from '../../organization/role-badge';
 import { ROLE_DESCRIPTIONS, ROLE_IN_A_SENTENCE, isRole } from '../../organization/roles';
 import { useViewer } from '../../session/require-viewer';
 import { JourneySteps } from '../journey/_components/journey-steps';
+import { READINESS_DASHBOARD_QUERY, type ReadinessDashboardData } from './dashboard-operations';
+import { ReadinessBlockers, ReadinessBreakdown, ReadinessScoreCard } from './_components/readiness-cards';
+import { DashboardHeatMap, GapProgress, NonconformityBurndown, TasksThisWeek } from './_components/dashboard-panels';
+import { DashboardCycle } from './_components/dashboard-cycle';
+import { IndicatorTrends } from './_components/indicator-trends';
 
 const DASHBOARD_QUERY: TypedDocumentNode<
   { organization: { id: string; name: string; viewerRole: string | null; members: { id: string }[] } | null },
@@ -35,7 +41,8 @@ interface NextStep {
   to: string;
 }
 
-export function DashboardPage() {
+/** Welcome, the team, next steps and the journey: for people without the readiness view, and new organisations. */
+function GettingStarted() {
   const viewer = useViewer();
   const { organization, can } = useCurrentOrganization();
   const { data, loading, error, refetch } = useQuery(DASHBOARD_QUERY, { variables: { id: organization.id } });
@@ -58,7 +65,6 @@ export function DashboardPage() {
 
   return (
     <>
-      <PageHeader title="Dashboard" description={`Your starting point for ${organization.name}'s ISO/IEC 27001 programme.`} />
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 8 }}>
           <Card h="100%">
@@ -163,9 +169,169 @@ export function DashboardPage() {
               <JourneySteps highlight={['preparation']} highlightLabel="Start here" />
             </Stack>
           </Card>
-          <OverdueCorrectiveActions />
         </Grid.Col>
       </Grid>
     </>
+  );
+}
+
+/** Monday-to-Sunday: the last day of the current week. */
+function endOfWeek(): string {
+  const today = dayjs();
+  return today.add((7 - today.day()) % 7, 'day').format('YYYY-MM-DD');
+}
+
+/**
+ * The home page: where the organisation stands (readiness score and blockers for stage 1 and
+ * stage 2, each linked to the record that fixes it), gap progress, the risk heat map, tasks due
+ * and overdue, the non-conformity burn-down and the certification cycle. It refetches on every
+ * change anyone makes in the organisation.
+ */
+export function DashboardPage() {
+  const viewer = useViewer();
+  const { organization, can } = useCurrentOrganization();
+  const base = `/o/${organization.id}`;
+  const firstName = viewer.name.split(/\s+/)[0] ?? viewer.name;
+  const canReadiness = can('readiness:read');
+  const { data, error, refetch } = useQuery(READINESS_DASHBOARD_QUERY, {
+    variables: {
+      id: organization.id,
+      weekEnd: endOfWeek(),
+      readiness: canReadiness,
+      gap: can('gap:read'),
+      risk: can('risk:read'),
+      certification: can('certification:read'),
+      tasks: can('task:readAll'),
+    },
+    skip: !canReadiness,
+    fetchPolicy: 'cache-and-network',
+    errorPolicy: 'all',
+  });
+  const org = data?.organization;
+  const readiness = org?.readiness ?? null;
+  // New organisations (and people without the readiness view) get the welcome and next steps.
+  const gettingStarted = !canReadiness || (readiness !== null && readiness.score < 30);
+
+  return (
+    <>
+      <PageHeader
+        eyebrow={
+          canReadiness && !gettingStarted ? (
+            <Group gap="xs">
+              <Text size="sm" fw={600}>
+                Welcome, {firstName}
+              </Text>
+              {organization.viewerRole ? <RoleBadge role={organization.viewerRole} size="sm" /> : null}
+            </Group>
+          ) : null
+        }
+        title="Dashboard"
+        description={canReadiness ? `Where ${organization.name} stands on the way to ISO/IEC 27001 certification, live.` : `Your starting point for ${organization.name}'s ISO/IEC 27001 programme.`}
+      />
+      {canReadiness ? (
+        error && !readiness ? (
+          <ErrorState error={error} onRetry={() => refetch()} />
+        ) : !readiness ? (
+          <SkeletonRows rows={6} height={48} />
+        ) : (
+          <Grid gap="lg" mb="lg">
+            <Grid.Col span={{ base: 12, md: 5 }}>
+              <ReadinessScoreCard readiness={readiness} />
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, md: 7 }}>
+              {org?.certification ? <CertificationSummary certification={org.certification} base={base} /> : null}
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, lg: 7 }}>
+              <ReadinessBlockers readiness={readiness} base={base} />
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, lg: 5 }}>
+              <ReadinessBreakdown readiness={readiness} base={base} />
+            </Grid.Col>
+            {org?.gapAssessment ? (
+              <Grid.Col span={{ base: 12, lg: 7 }}>
+                <GapProgress gap={org.gapAssessment} base={base} />
+              </Grid.Col>
+            ) : null}
+            {org?.riskMatrix && org.residualHeatMap ? (
+              <Grid.Col span={{ base: 12, lg: 5 }}>
+                <DashboardHeatMap matrix={org.riskMatrix} cells={org.residualHeatMap} base={base} />
+              </Grid.Col>
+            ) : null}
+            {org?.dueThisWeek && org.overdueTasks ? (
+              <Grid.Col span={{ base: 12, lg: 5 }}>
+                <TasksThisWeek
+                  base={base}
+                  dueThisWeek={{ totalCount: org.dueThisWeek.totalCount, tasks: org.dueThisWeek.edges.map((e) => e.node) }}
+                  overdue={{ totalCount: org.overdueTasks.totalCount, tasks: org.overdueTasks.edges.map((e) => e.node) }}
+                />
+              </Grid.Col>
+            ) : null}
+            <Grid.Col span={{ base: 12, lg: org?.dueThisWeek ? 7 : 12 }}>
+              <NonconformityBurndown readiness={readiness} />
+            </Grid.Col>
+            {can('objective:read') ? (
+              <Grid.Col span={12}>
+                <IndicatorTrends organizationId={organization.id} />
+              </Grid.Col>
+            ) : null}
+            <Grid.Col span={12}>
+              <OverdueCorrectiveActions />
+            </Grid.Col>
+            {can('certification:read') && can('audit:read') ? (
+              <Grid.Col span={12}>
+                <DashboardCycle organizationId={organization.id} />
+              </Grid.Col>
+            ) : null}
+          </Grid>
+        )
+      ) : null}
+      {gettingStarted ? <GettingStarted /> : null}
+    </>
+  );
+}
+
+const CERTIFICATION_WORDS: Record<string, { label: string; color: string }> = {
+  NOT_STARTED: { label: 'Not started', color: 'gray' },
+  IN_PROGRESS: { label: 'In progress', color: 'indigo' },
+  BLOCKED: { label: 'Decision blocked', color: 'red' },
+  READY_FOR_DECISION: { label: 'Ready for the decision', color: 'teal' },
+  CERTIFIED: { label: 'Certified', color: 'teal' },
+  EXPIRED: { label: 'Certificate expired', color: 'red' },
+};
+
+function CertificationSummary({ certification, base }: { certification: NonNullable<NonNullable<ReadinessDashboardData['organization']>['certification']>; base: string }) {
+  const words = CERTIFICATION_WORDS[certification.status] ?? { label: certification.status, color: 'gray' };
+  const next = certification.nextAudits[0];
+  return (
+    <Card h="100%" component="section" aria-label="Certification">
+      <Stack gap="xs">
+        <Group justify="space-between">
+          <Title order={2} fz={18}>
+            Certification
+          </Title>
+          <Anchor component={Link} to={`${base}/certification`} size="sm">
+            Open certification
+          </Anchor>
+        </Group>
+        <Alert color={words.color} variant="light" p="xs" title={words.label} data-testid="certification-status">
+          {certification.certificate
+            ? `Certificate from ${certification.certificate.certificationBody}, valid until ${dayjs(certification.certificate.expiresOn).format('D MMM YYYY')}.`
+            : 'No certificate yet.'}
+        </Alert>
+        {next ? (
+          <Text size="sm">
+            Next audit:{' '}
+            {next.audit ? (
+              <Anchor component={Link} to={`${base}/audits/${next.audit.id}`}>
+                {next.audit.title}
+              </Anchor>
+            ) : (
+              next.kind.replace('_', ' ').toLowerCase()
+            )}{' '}
+            by {dayjs(next.dueOn).format('D MMM YYYY')}
+          </Text>
+        ) : null}
+      </Stack>
+    </Card>
   );
 }

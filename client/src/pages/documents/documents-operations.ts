@@ -193,6 +193,8 @@ export interface MandatoryDocumentRow {
   /** DOCUMENT or RECORD. */
   kind: string;
   satisfied: boolean;
+  /** Where Annex itself keeps these records, when it does. */
+  keptIn: string | null;
   documents: { __typename?: 'Document'; id: string; title: string; status: DocumentStatus; reviewOverdue: boolean; currentVersion: { __typename?: 'DocumentVersion'; id: string; number: string } | null }[];
 }
 
@@ -210,6 +212,7 @@ export const MANDATORY_DOCUMENTS_QUERY: TypedDocumentNode<MandatoryDocumentsData
         clause
         kind
         satisfied
+        keptIn
         documents {
           id
           title

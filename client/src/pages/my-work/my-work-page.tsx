@@ -24,6 +24,7 @@ import { TaskDrawer } from '../tasks/_components/task-drawer';
 import type { TaskRow } from '../tasks/task-fragments';
 import { MY_WORK_QUERY } from './my-work-operations';
 import { MyAuditWork } from './my-audit-work';
+import { MyTrainingSection } from '../training/my-training-section';
 
 const MENTIONS_SHOWN = 6;
 
@@ -58,6 +59,7 @@ export function MyWorkPage() {
   return (
     <>
       <PageHeader title="My work" description={`What needs you now in ${organization.name}: decisions first, then overdue work and this week’s deadlines.`} />
+      {data && nothing ? <MyTrainingSection mb="lg" /> : null}
       {error && !data ? (
         <ErrorState error={error} onRetry={() => refetch()} />
       ) : !data ? (
@@ -127,6 +129,7 @@ export function MyWorkPage() {
                   </Card>
                 ) : null}
                 <MyAuditWork viewerId={viewer.id} />
+                <MyTrainingSection />
                 <Card>
                   <SectionTitle icon={IconChecklist} title="Your open tasks" count={groups.all.length} />
                   {groups.all.length === 0 ? (

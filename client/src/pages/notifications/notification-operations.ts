@@ -100,6 +100,7 @@ export function notificationPath(organizationId: string, notification: Pick<Noti
   const subject = notification.subject;
   if (subject?.__typename === 'Task') return `${base}/tasks?task=${encodeURIComponent(subject.id)}`;
   if (subject?.__typename === 'ApprovalRequest') return `${base}/approvals?request=${encodeURIComponent(subject.id)}`;
+  if (subject?.__typename === 'Course') return `${base}/training/my`;
   if (notification.kind === 'APPROVAL_REQUESTED' || notification.kind === 'APPROVAL_DECIDED') return `${base}/approvals`;
   return `${base}/my-work`;
 }

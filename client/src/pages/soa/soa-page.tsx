@@ -2,15 +2,17 @@ import { useQuery } from '@apollo/client/react';
 import { Badge, Button, Stack, Tabs, Tooltip } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconGitCompare, IconListDetails, IconSignature, IconStack2 } from '@tabler/icons-react';
-import { useMemo } from 'react';
+import { useCallback, useMemo, useRef } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useLiveTopic } from '../../apollo/organization-events';
 import { PageHeader } from '../../components/page-header';
+import { usePanelParam } from '../../components/use-panel-param';
 import { ErrorState, SkeletonRows } from '../../components/query-states';
 import { useCurrentOrganization } from '../../organization/organization-context';
 import { useViewer } from '../../session/require-viewer';
 import { IssueVersionModal } from './_components/issue-version-modal';
 import { RequestSoaApprovalModal } from './_components/request-soa-approval-modal';
+import { SoaControlDrawer } from './_components/soa-control-drawer';
 import { SoaEditor } from './_components/soa-editor';
 import { SoaExportMenu, SoaSummary, type SoaCounts } from './_components/soa-summary';
 import { SoaVersions } from './_components/soa-versions';
@@ -44,6 +46,11 @@ export function SoaPage() {
   const comparison = useMemo(() => readComparison(params), [params]);
   const [issuing, { open: openIssue, close: closeIssue }] = useDisclosure(false);
   const [requesting, { open: openRequest, close: closeRequest }] = useDisclosure(false);
+  // A control's panel (details and evidence) is addressed as ?control=A.8.13; the rows get a stable opener.
+  const controlPanel = usePanelParam('control');
+  const openControlRef = useRef(controlPanel.open);
+  openControlRef.current = controlPanel.open;
+  const openControl = useCallback((ref: string) => openControlRef.current(ref), []);
 
   const { data, error, refetch } = useQuery(SOA_PAGE_QUERY, { variables: { id: organization.id }, fetchPolicy: 'cache-and-network' });
   // A version approved (or rejected) in the approvals inbox changes what the header says.
@@ -160,7 +167,7 @@ export function SoaPage() {
               </Tabs.Tab>
             </Tabs.List>
             <Tabs.Panel value="editor" pt="md">
-              <SoaEditor entries={entries} filter={filter} canEdit={can('soa:update')} onFilter={setFilter} onClear={clearFilter} />
+              <SoaEditor entries={entries} filter={filter} canEdit={can('soa:update')} onFilter={setFilter} onClear={clearFilter} onOpenControl={openControl} />
             </Tabs.Panel>
             <Tabs.Panel value="versions" pt="md">
               <SoaVersions versions={versions} comparison={comparison} titles={titles} onCompare={(next) => setTab('versions', next)} />
@@ -179,6 +186,7 @@ export function SoaPage() {
           onShowIncomplete={showIncomplete}
         />
       ) : null}
+      {soa ? <SoaControlDrawer controlRef={controlPanel.value} entries={entries} onClose={controlPanel.close} /> : null}
       {latest && canRequest ? <RequestSoaApprovalModal version={latest} lastApproved={lastApproved} titles={titles} opened={requesting} onClose={closeRequest} /> : null}
     </>
   );

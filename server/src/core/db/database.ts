@@ -4,8 +4,12 @@ import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import { CountingLogger } from './statement-counter.js';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres.js';
+import { requestScope } from './request-scope.js';
 import { ENTITIES } from '../../app/entities.js';
 import { MIGRATIONS } from '../../../migrations/index.js';
+
+/** A readiness probe that waits longer than this for the database answers "not ready". */
+const READY_TIMEOUT_MS = 3_000;
 
 const afterCommitHooks = new WeakMap<EntityManager, Array<(db: Database) => void>>();
 
@@ -50,7 +54,17 @@ export async function openDatabase(config: Config, logger: Logger): Promise<Data
     synchronize: false,
     logging: ['query'],
     logger: new CountingLogger(),
-    extra: { application_name: 'annex', connectionTimeoutMillis: 10_000 },
+    // A pooled connection that dies while idle (PostgreSQL restarts, the network drops) is
+    // dropped by the pool and replaced on demand; without a handler its error would crash us.
+    poolErrorHandler: (err: unknown) => logger.warn({ err }, 'an idle database connection was lost; the pool will open a new one'),
+    extra: {
+      application_name: 'annex',
+      connectionTimeoutMillis: 10_000,
+      // Notice a silently dead peer (a host gone, a dropped NAT entry) instead of waiting forever.
+      keepAlive: true,
+      // A runaway query is cancelled by PostgreSQL itself (the embedded database runs one statement at a time anyway).
+      ...(config.DATABASE_URL && config.DATABASE_STATEMENT_TIMEOUT_MS ? { statement_timeout: config.DATABASE_STATEMENT_TIMEOUT_MS } : {}),
+    },
   } as ConstructorParameters<typeof DataSource>[0]);
   try {
     await dataSource.initialize();
@@ -66,9 +80,11 @@ export async function openDatabase(config: Config, logger: Logger): Promise<Data
     signals,
     async transaction(work) {
       const hooks: Array<(db: Database) => void> = [];
-      const result = await dataSource.transaction('READ COMMITTED', (em) => {
+      const result = await dataSource.transaction('READ COMMITTED', async (em) => {
         afterCommitHooks.set(em, hooks);
-        return work(em);
+        const value = await work(em);
+        for (const hook of requestScope.getStore()?.beforeCommit ?? []) await hook(em);
+        return value;
       });
       for (const hook of hooks) {
         try {
@@ -80,11 +96,20 @@ export async function openDatabase(config: Config, logger: Logger): Promise<Data
       return result;
     },
     async isReady() {
-      try {
+      const check = (async () => {
         await dataSource.query('SELECT 1');
         return !(await dataSource.showMigrations());
-      } catch {
-        return false;
+      })().catch(() => false);
+      // An unreachable host may not refuse, just never answer: the probe must answer anyway.
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<boolean>((resolve) => {
+        timer = setTimeout(() => resolve(false), READY_TIMEOUT_MS);
+        timer.unref();
+      });
+      try {
+        return await Promise.race([check, timeout]);
+      } finally {
+        clearTimeout(timer);
       }
     },
     async close() {

@@ -33,6 +33,15 @@ interface Channel {
 
 const PAGE = 500;
 
+/** Pauses between attempts to re-open a lost LISTEN connection: quick at first, then every 5 s. */
+const LISTEN_RETRY_MS = [250, 500, 1000, 2000, 5000];
+
+interface ListenerConnection {
+  client: pg.Client;
+  /** Settles once the connection is gone (error or end), whatever the cause. */
+  lost: Promise<unknown>;
+}
+
 function rowToEvent(row: Record<string, unknown>): StoredEvent {
   return {
     organizationId: row['organization_id'] as string,
@@ -72,26 +81,67 @@ export class EventHub {
       for (const organizationId of this.channels.keys()) this.wake(organizationId);
     }, this.config.EVENTS_POLL_MS);
     this.pollTimer.unref();
-    if (this.config.DATABASE_URL) await this.listen();
+    if (this.config.DATABASE_URL) void this.keepListening(await this.listen());
   }
 
-  private async listen(): Promise<void> {
-    if (this.stopped) return;
-    const client = new pg.Client({ connectionString: this.config.DATABASE_URL, application_name: 'annex-events' });
+  /** Whether the LISTEN connection is up now (false while it reconnects, and on the embedded database). */
+  get listening(): boolean {
+    return this.listener !== null;
+  }
+
+  /** Opens a connection of its own that LISTENs for other replicas' commits. */
+  private async listen(): Promise<ListenerConnection> {
+    const client = new pg.Client({ connectionString: this.config.DATABASE_URL, application_name: 'annex-events', keepAlive: true });
     client.on('notification', (message) => {
       if (message.payload) this.wake(message.payload);
     });
-    client.on('error', (err) => {
-      this.logger.warn({ err }, 'event listener lost its connection; reconnecting');
-      this.listener = null;
-      client.end().catch(() => undefined);
-      // Catch up on whatever was missed while disconnected.
-      for (const organizationId of this.channels.keys()) this.wake(organizationId);
-      setTimeout(() => void this.listen().catch(() => undefined), 1000).unref();
+    // Listening to 'error' here also keeps a lost connection from crashing the process.
+    const lost = new Promise<unknown>((resolve) => {
+      client.on('error', resolve);
+      client.on('end', () => resolve(new Error('the connection ended')));
     });
-    await client.connect();
-    await client.query(`LISTEN ${EVENTS_CHANNEL}`);
-    this.listener = client;
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${EVENTS_CHANNEL}`);
+    } catch (error) {
+      await client.end().catch(() => undefined);
+      throw error;
+    }
+    return { client, lost };
+  }
+
+  /**
+   * Holds the LISTEN connection for the life of the hub: when it is lost (PostgreSQL restarts,
+   * the network drops), retries until it is back, then catches up on everything committed
+   * meanwhile. Subscribers stay connected throughout; they only wait.
+   */
+  private async keepListening(first: ListenerConnection): Promise<void> {
+    let connection: ListenerConnection | null = first;
+    while (connection && !this.stopped) {
+      this.listener = connection.client;
+      // Whatever committed while we were not listening (nothing on the first connection).
+      if (connection !== first) for (const organizationId of this.channels.keys()) this.wake(organizationId);
+      const reason = await connection.lost;
+      this.listener = null;
+      await connection.client.end().catch(() => undefined);
+      if (this.stopped) return;
+      this.logger.warn({ err: reason }, 'event listener lost its connection; reconnecting');
+      connection = null;
+      for (let attempt = 0; !connection && !this.stopped; attempt += 1) {
+        await new Promise((resolve) => setTimeout(resolve, LISTEN_RETRY_MS[Math.min(attempt, LISTEN_RETRY_MS.length - 1)]).unref());
+        if (this.stopped) return;
+        try {
+          connection = await this.listen();
+        } catch (err) {
+          if (attempt === 0) this.logger.warn({ err }, 'event listener cannot reconnect yet; retrying');
+        }
+      }
+      if (connection && this.stopped) {
+        await connection.client.end().catch(() => undefined);
+        return;
+      }
+      if (connection) this.logger.info('event listener reconnected');
+    }
   }
 
   async stop(): Promise<void> {

@@ -1,3 +1,4 @@
+import DataLoader from 'dataloader';
 import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
 import type { ApprovalDecision, ApprovalStatus } from '@annex/domain';
 import { Can, authorize, requireViewer } from '../../core/authorization.js';
@@ -8,12 +9,25 @@ import { ConnectionType, PageArgs, pageSize, type Connection } from '../../core/
 import { DateScalar } from '../../core/scalars.js';
 import { organizationOfSubject } from '../../core/subjects.js';
 import { authorizeRecord, resolveNode } from '../../app/nodes.js';
+import type { Loaders } from '../../app/loaders.js';
 import { User } from '../identity/user.entity.js';
 import { Organization } from '../organizations/organization.entity.js';
 import { Task } from '../tasks/task.entity.js';
 import { ApprovalDecisionEnum, ApprovalDecisionRecord, ApprovalRequest, ApprovalStatusEnum } from './approval.entity.js';
 
 export const ApprovalRequestConnection = ConnectionType(ApprovalRequest, 'ApprovalRequest');
+
+/** Per request (per set of loaders): the current hashes of every subject on the page load together. */
+const currentHashLoaders = new WeakMap<Loaders, DataLoader<string, string | null>>();
+
+function currentHashLoader(ctx: RequestContext): DataLoader<string, string | null> {
+  let loader = currentHashLoaders.get(ctx.loaders);
+  if (!loader) {
+    loader = new DataLoader<string, string | null>((subjectIds) => ctx.services.approvals.currentHashes(subjectIds), { cache: false });
+    currentHashLoaders.set(ctx.loaders, loader);
+  }
+  return loader;
+}
 
 @InputType('RequestApprovalInput')
 export class RequestApprovalInput {
@@ -118,7 +132,7 @@ export class ApprovalResolver {
 
   @FieldResolver(() => String, { nullable: true, description: 'The hash of the content now: differs from subjectHash once it changed.' })
   async currentSubjectHash(@Root() request: ApprovalRequest, @Ctx() ctx: RequestContext): Promise<string | null> {
-    return ctx.services.approvals.currentHash(request);
+    return currentHashLoader(ctx).load(request.subjectId);
   }
 
   @FieldResolver(() => User)

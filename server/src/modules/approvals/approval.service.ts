@@ -23,6 +23,8 @@ export interface ApprovalRequestInput {
 /** How a kind of record takes part in approvals: the hash of its approvable content, and its name. */
 export interface Approvable {
   hash(em: EntityManager, id: string): Promise<string | null>;
+  /** The hashes of many records at once (a page of approval requests); `hash` one by one otherwise. */
+  hashMany?(em: EntityManager, ids: readonly string[]): Promise<Map<string, string>>;
   label(em: EntityManager, id: string): Promise<string>;
   link(organizationId: string, id: string): string;
 }
@@ -283,5 +285,25 @@ export class ApprovalService {
   async currentHash(request: ApprovalRequest): Promise<string | null> {
     const approvable = this.approvableOf(request.subjectId);
     return approvable ? approvable.hash(this.db.dataSource.manager, request.subjectId) : null;
+  }
+
+  /** The current hash of each subject (null when not approvable or gone), one statement per kind of subject where it can. */
+  async currentHashes(subjectIds: readonly string[]): Promise<Array<string | null>> {
+    const em = this.db.dataSource.manager;
+    const byType = new Map<Approvable, string[]>();
+    for (const id of new Set(subjectIds)) {
+      const approvable = this.approvableOf(id);
+      if (approvable) byType.set(approvable, [...(byType.get(approvable) ?? []), id]);
+    }
+    const hashes = new Map<string, string | null>();
+    for (const [approvable, ids] of byType) {
+      if (approvable.hashMany) {
+        const found = await approvable.hashMany(em, ids);
+        for (const id of ids) hashes.set(id, found.get(id) ?? null);
+      } else {
+        for (const id of ids) hashes.set(id, await approvable.hash(em, id));
+      }
+    }
+    return subjectIds.map((id) => hashes.get(id) ?? null);
   }
 }

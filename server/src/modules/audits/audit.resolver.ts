@@ -555,11 +555,6 @@ export class ChecklistItemResolver {
   }
 }
 
-async function evidenceOf(ctx: RequestContext, table: string, column: string, id: string): Promise<Evidence[]> {
-  const rows = (await ctx.services.db.dataSource.query(`SELECT evidence_id FROM ${table} WHERE ${column} = $1`, [id])) as Array<{ evidence_id: string }>;
-  return rows.length ? ctx.services.db.dataSource.getRepository(Evidence).findBy({ id: In(rows.map((r) => r.evidence_id)) }) : [];
-}
-
 @Resolver(() => EvidenceRequest)
 export class EvidenceRequestResolver {
   @FieldResolver(() => Audit)
@@ -584,7 +579,7 @@ export class EvidenceRequestResolver {
 
   @FieldResolver(() => [Evidence])
   async evidence(@Root() request: EvidenceRequest, @Ctx() ctx: RequestContext): Promise<Evidence[]> {
-    return evidenceOf(ctx, 'evidence_request_items', 'evidence_request_id', request.id);
+    return ctx.loaders.evidenceByLink.load(`evidenceRequest:${request.id}`);
   }
 }
 
@@ -630,12 +625,12 @@ export class FindingResolver {
 
   @FieldResolver(() => CorrectiveAction, { nullable: true })
   async correctiveAction(@Root() finding: Finding, @Ctx() ctx: RequestContext): Promise<CorrectiveAction | null> {
-    return ctx.services.db.dataSource.getRepository(CorrectiveAction).findOneBy({ findingId: finding.id });
+    return ctx.loaders.correctiveActionByFinding.load(finding.id);
   }
 
   @FieldResolver(() => [Evidence])
   async evidence(@Root() finding: Finding, @Ctx() ctx: RequestContext): Promise<Evidence[]> {
-    return evidenceOf(ctx, 'finding_evidence', 'finding_id', finding.id);
+    return ctx.loaders.evidenceByLink.load(`finding:${finding.id}`);
   }
 }
 
@@ -663,16 +658,17 @@ export class CorrectiveActionResolver {
 
   @FieldResolver(() => [Evidence])
   async evidence(@Root() action: CorrectiveAction, @Ctx() ctx: RequestContext): Promise<Evidence[]> {
-    return evidenceOf(ctx, 'corrective_action_evidence', 'corrective_action_id', action.id);
+    return ctx.loaders.evidenceByLink.load(`correctiveAction:${action.id}`);
   }
 }
 
 @Resolver(() => Certification)
 export class CertificationResolver {
-  @FieldResolver(() => Stage1Readiness, { description: 'Mandatory documents, the SoA approved, risk treatment and acceptance, an internal audit within 12 months, no contradictions.' })
+  @FieldResolver(() => Stage1Readiness, { description: 'Mandatory documents, the SoA decided and approved, risk treatment and acceptance, an internal audit and a management review within 12 months, no contradictions (the stage 1 part of `Organization.readiness`).' })
   async stage1Readiness(@Root() certification: Certification, @Ctx() ctx: RequestContext): Promise<Stage1Readiness> {
-    const readiness = await ctx.services.audits.stage1Readiness(certification.organizationId);
-    return { ready: readiness.ready, blockers: readiness.blockers.map((b) => ({ code: b.code, message: b.message, subject: null })) };
+    // One set of rules for the dashboard and this card: the readiness rules of @annex/domain.
+    const readiness = await ctx.services.readiness.readiness(certification.organizationId);
+    return { ready: readiness.stage1.ready, blockers: readiness.stage1.blockers.map((b) => ({ code: b.code, message: b.message, subject: null })) };
   }
 
   @FieldResolver(() => [CertificationBlocker])

@@ -18,7 +18,6 @@ import {
   isNonconformity,
   nextAudits,
   plannedCycle,
-  stage1Blockers,
   todayUtc,
   verificationOutcome,
   type AuditKind,
@@ -653,7 +652,7 @@ export class AuditService {
 
   // ------------------------------------------------------------------ certification
 
-  private async certificationInput(
+  async certificationInput(
     em: EntityManager,
     organizationId: string,
     today: string,
@@ -697,38 +696,6 @@ export class AuditService {
       decisions: [...input.decisionRecords].reverse(),
       nextAudits: nextAudits(input).map((n) => ({ ...n, audit: planned.find((a) => a.kind === n.kind && a.startDate <= addMonths(n.dueOn, 3) && a.startDate >= addMonths(n.dueOn, -6)) ?? null })),
     };
-  }
-
-  /** Stage 1 readiness from the data: what the documentation review would stop at. */
-  async stage1Readiness(organizationId: string, em: EntityManager = this.db.dataSource.manager) {
-    const today = todayUtc();
-    const [mandatory, issues] = await Promise.all([this.documents.mandatoryDocuments(organizationId), this.documents.consistency(organizationId)]);
-    const [soa] = (await em.query(
-      `SELECT count(*)::int AS n FROM soa_versions v JOIN approval_requests r ON r.subject_id = v.id AND r.status = 'APPROVED' AND r.subject_hash = v.content_hash WHERE v.organization_id = $1`,
-      [organizationId],
-    )) as Array<{ n: number }>;
-    const [risks] = (await em.query(
-      `SELECT count(*) FILTER (WHERE r.treatment IS NULL AND r.inherent_score > t.threshold)::int AS untreated,
-              count(*) FILTER (WHERE (r.treatment = 'ACCEPT' OR coalesce(r.residual_score, r.inherent_score) > t.threshold)
-                                 AND NOT EXISTS (SELECT 1 FROM approval_requests a WHERE a.subject_id = r.id AND a.status = 'APPROVED'))::int AS unaccepted
-         FROM risks r CROSS JOIN (SELECT coalesce((SELECT acceptance_threshold FROM risk_matrices WHERE organization_id = $1), 9) AS threshold) t
-        WHERE r.organization_id = $1`,
-      [organizationId],
-    )) as Array<{ untreated: number; unaccepted: number }>;
-    const [audit] = (await em.query(
-      `SELECT max(end_date)::text AS last FROM audits WHERE organization_id = $1 AND kind = 'INTERNAL' AND status IN ('REPORTING','CLOSED')`,
-      [organizationId],
-    )) as Array<{ last: string | null }>;
-    const blockers = stage1Blockers({
-      today,
-      missingMandatory: mandatory.filter((m) => !m.satisfied).map((m) => ({ ref: m.ref, title: m.title })),
-      soaApproved: (soa?.n ?? 0) > 0,
-      untreatedRisks: risks?.untreated ?? 0,
-      unacceptedRisks: risks?.unaccepted ?? 0,
-      lastInternalAuditOn: audit?.last ?? null,
-      consistencyErrors: issues.filter((i) => i.severity === 'ERROR' && i.code !== 'MANDATORY_DOCUMENT_MISSING').length,
-    });
-    return { ready: blockers.length === 0, blockers: blockers.map((b) => ({ code: b.code, message: b.message, subjectId: null as string | null })) };
   }
 
   async recordDecision(scope: OrgScope, input: { auditId: string; decision: CertificationDecision; decidedOn: string }, actor: Actor) {

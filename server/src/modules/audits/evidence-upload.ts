@@ -4,6 +4,7 @@ import { authorize } from '../../core/authorization.js';
 import { actorOf, type RequestContext } from '../../core/context.js';
 import { badInput } from '../../core/errors.js';
 import { sendExport } from '../../app/exports.js';
+import { resolveNode } from '../../app/nodes.js';
 
 /**
  * `POST /uploads`: a file becomes evidence (multipart field "file"; the organisation in the
@@ -22,13 +23,17 @@ export function mountEvidenceUploads(app: Express, contextFor: (req: Request, re
       const organizationId = String(req.headers['x-organization-id'] ?? body['organizationId'] ?? '');
       if (!organizationId) throw badInput('organizationId', 'Name the organisation (x-organization-id header or organizationId field).', 'REQUIRED');
       const scope = await authorize(ctx, 'evidence:upload', organizationId);
+      // Evidence goes only on a record the uploader can see (a task they are not on, for an
+      // auditor); what they cannot see answers exactly like a record that does not exist.
+      const subjectId = body['subjectId'] || null;
+      if (subjectId && !(await resolveNode(ctx, subjectId))) throw badInput('subjectId', 'Attach evidence to a record of this organisation that you can see.', 'UNKNOWN_SUBJECT');
       const evidence = await ctx.services.audits.upload(
         scope,
         { buffer: file.buffer, filename: file.originalname, contentType: file.mimetype },
         {
           title: body['title'] ?? null,
           controlRefs: (body['controlRefs'] ?? '').split(',').map((r) => r.trim()).filter(Boolean),
-          subjectId: body['subjectId'] || null,
+          subjectId,
           effectiveOn: body['effectiveOn'] || null,
           expiresOn: body['expiresOn'] || null,
         },

@@ -1,3 +1,4 @@
+import { pipeline } from 'node:stream/promises';
 import type { Express, Request, Response } from 'express';
 import { receiveFile, uploadHeaderPresent } from '../../core/storage/receive-upload.js';
 import { roleCan } from '@annex/domain';
@@ -37,17 +38,22 @@ export function mountDocumentFiles(app: Express, contextFor: (req: Request, res:
       const file = await ctx.services.db.dataSource.getRepository(StoredFile).findOneBy({ id: String(req.params['id']) });
       if (!file) throw notFound('File');
       if (!(await mayDownload(ctx, file))) throw notFound('File');
-      if (!ctx.services.files.exists(file.storageKey)) throw notFound('File');
+      // Streamed from the store (disk or S3), never read whole into memory.
+      const stream = await ctx.services.files.read(file.storageKey);
+      if (!stream) throw notFound('File');
       res.setHeader('Content-Type', file.contentType);
       res.setHeader('Content-Length', String(file.size));
       res.setHeader('Content-Disposition', `attachment; filename="${file.filename.replace(/["\\]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`);
       res.setHeader('X-Content-Type-Options', 'nosniff');
       res.setHeader('Cache-Control', 'private, max-age=0');
       res.setHeader('ETag', `"${file.sha256}"`);
-      await new Promise<void>((resolve, reject) => {
-        const stream = ctx.services.files.read(file.storageKey);
-        stream.on('error', reject).on('end', resolve).pipe(res);
-      });
+      try {
+        await pipeline(stream, res);
+      } catch (error) {
+        // The browser went away mid-download: nothing to answer, the store's stream is closed.
+        if ((error as NodeJS.ErrnoException).code === 'ERR_STREAM_PREMATURE_CLOSE' && res.destroyed) return;
+        throw error;
+      }
     }),
   );
 }

@@ -413,8 +413,11 @@ export class MandatoryDocumentStatus {
   @Field(() => String, { description: 'DOCUMENT or RECORD.' })
   kind!: string;
 
-  @Field(() => Boolean, { description: 'A document tagged with it is published, approved and within its review date.' })
+  @Field(() => Boolean, { description: 'A document tagged with it is published, approved and within its review date, or Annex keeps the records (see keptIn).' })
   satisfied!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Where Annex itself keeps these records (e.g. "Audits: the internal audit programme and reports"), if it does.' })
+  keptIn!: string | null;
 
   @Field(() => [Document])
   documents!: Document[];

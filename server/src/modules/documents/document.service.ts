@@ -1,4 +1,4 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import * as Y from 'yjs';
 import {
   CLASSIFICATIONS,
@@ -605,12 +605,7 @@ export class DocumentService {
          FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.organization_id = $1 ORDER BY u.name`,
       [doc.organizationId, doc.id, version.major],
     )) as Array<{ user_id: string; role: Role; acknowledged_at: Date | null }>;
-    const audience = rows.filter((r) => inAudience(doc.audienceRoles, r.role));
-    const coverage = acknowledgementCoverage(
-      audience.map((r) => ({ role: r.role, acknowledged: r.acknowledged_at !== null })),
-      doc.audienceRoles,
-    );
-    return { versionNumber: version.number, ...coverage.total, byRole: coverage.byRole, people: audience };
+    return acknowledgementStatusOf(doc, version.number, rows, new Map(rows.filter((r) => r.acknowledged_at).map((r) => [r.user_id, r.acknowledged_at!])));
   }
 
   /** When the person acknowledged the current major version (null if not, or nothing is published). */
@@ -626,7 +621,7 @@ export class DocumentService {
 
   /** Published documents addressed to the person that they have not acknowledged (in this major version). */
   async toAcknowledge(scope: OrgScope): Promise<Document[]> {
-    return this.db.dataSource
+    const query = this.db.dataSource
       .getRepository(Document)
       .createQueryBuilder('d')
       .innerJoin(DocumentVersion, 'cv', 'cv.id = d.current_version_id')
@@ -637,8 +632,8 @@ export class DocumentService {
                       WHERE a.document_id = d.id AND a.user_id = :me AND av.major = cv.major)`,
         { me: scope.userId },
       )
-      .orderBy('cv.published_at', 'DESC')
-      .getMany();
+      .orderBy('cv.published_at', 'DESC');
+    return withoutDraftBody(query).getMany();
   }
 
   // ---------------------------------------------------------------- review cycle
@@ -759,6 +754,7 @@ export class DocumentService {
     if (filter.controlRef) query.andWhere(':control = ANY(d.control_refs)', { control: filter.controlRef });
     if (filter.mandatoryRef) query.andWhere(':mandatory = ANY(d.mandatory_refs)', { mandatory: filter.mandatoryRef });
     if (filter.status) query.andWhere(`(${DocumentService.STATUS_SQL}) = :status`, { status: filter.status });
+    withoutDraftBody(query);
     const offset = decodeOffsetCursor(after);
     const [nodes, total] = await query.orderBy('d.title', 'ASC').addOrderBy('d.id', 'ASC').skip(offset).take(first).getManyAndCount();
     return toOffsetConnection(nodes, first, total, offset);
@@ -796,14 +792,48 @@ export class DocumentService {
     })));
   }
 
+  /**
+   * Mandatory records Annex keeps in its own modules, in one statement: a reported internal
+   * audit (9.2), findings and corrective actions (10.2), training records (7.2), indicator
+   * measurements (9.1), objectives (6.2), a signed management review (9.3), assessed and treated
+   * risks (8.2, 8.3) and the asset inventory (A.5.9).
+   */
+  async keptRecords(organizationId: string): Promise<Map<string, string>> {
+    const [row] = (await this.db.dataSource.query(
+      `SELECT EXISTS (SELECT 1 FROM audits WHERE organization_id = $1 AND kind = 'INTERNAL' AND status IN ('REPORTING','CLOSED')) AS internal_audit,
+              EXISTS (SELECT 1 FROM corrective_actions WHERE organization_id = $1) AS corrective_actions,
+              EXISTS (SELECT 1 FROM training_records WHERE organization_id = $1) AS training,
+              EXISTS (SELECT 1 FROM indicator_measurements m JOIN indicators i ON i.id = m.indicator_id WHERE i.organization_id = $1) AS measurements,
+              EXISTS (SELECT 1 FROM objectives WHERE organization_id = $1) AS objectives,
+              EXISTS (SELECT 1 FROM management_reviews m JOIN approval_requests r ON r.id = m.approval_request_id
+                       WHERE m.organization_id = $1 AND r.status = 'APPROVED' AND r.subject_hash = m.snapshot_hash) AS review,
+              EXISTS (SELECT 1 FROM risks WHERE organization_id = $1) AS risks,
+              EXISTS (SELECT 1 FROM risks WHERE organization_id = $1 AND treatment IS NOT NULL) AS treated,
+              EXISTS (SELECT 1 FROM assets WHERE organization_id = $1) AS assets`,
+      [organizationId],
+    )) as Array<Record<string, boolean>>;
+    const kept = new Map<string, string>();
+    const keep = (flag: boolean | undefined, ref: string, where: string) => flag && kept.set(ref, where);
+    keep(row?.['internal_audit'], 'MD-9.2.2', 'Audits: the internal audit programme and reports');
+    keep(row?.['corrective_actions'], 'MD-10.2', 'Audits: findings and their corrective actions');
+    keep(row?.['training'], 'MD-7.2', 'Training: completion records');
+    keep(row?.['measurements'], 'MD-9.1', 'Objectives & KPIs: indicator measurements');
+    keep(row?.['objectives'], 'MD-6.2', 'Objectives & KPIs: the security objectives');
+    keep(row?.['review'], 'MD-9.3.3', 'Management reviews: the signed review');
+    keep(row?.['risks'], 'MD-8.2', 'Risks: the assessed risk register');
+    keep(row?.['treated'], 'MD-8.3', 'Risks: treatment decisions and the treatment plan');
+    keep(row?.['assets'], 'MD-A.5.9', 'Assets: the inventory');
+    return kept;
+  }
+
   async mandatoryDocuments(organizationId: string) {
-    const standings = await this.standings(organizationId);
+    const [standings, kept] = await Promise.all([this.standings(organizationId), this.keptRecords(organizationId)]);
     const byRef = new Map(MANDATORY_DOCUMENTS.map((d) => [d.ref, d]));
-    return mandatoryDocumentStatus(MANDATORY_DOCUMENTS, standings, todayUtc()).map((s) => ({ ...s, clause: byRef.get(s.ref)!.clause, kind: byRef.get(s.ref)!.kind }));
+    return mandatoryDocumentStatus(MANDATORY_DOCUMENTS, standings, todayUtc(), kept).map((s) => ({ ...s, clause: byRef.get(s.ref)!.clause, kind: byRef.get(s.ref)!.kind }));
   }
 
   async consistency(organizationId: string): Promise<ConsistencyIssue[]> {
-    const [documents, soa, treatments] = await Promise.all([
+    const [documents, soa, treatments, keptRecords] = await Promise.all([
       this.standings(organizationId),
       this.db.dataSource.query(`SELECT id, control_ref, applicable FROM soa_entries WHERE organization_id = $1`, [organizationId]) as Promise<
         Array<{ id: string; control_ref: string; applicable: boolean | null }>
@@ -813,8 +843,10 @@ export class DocumentService {
           WHERE r.organization_id = $1 AND r.treatment IS DISTINCT FROM 'AVOID' GROUP BY r.id, r.title ORDER BY r.title`,
         [organizationId],
       ) as Promise<Array<{ id: string; title: string; refs: string[] }>>,
+      this.keptRecords(organizationId),
     ]);
     return consistencyIssues({
+      keptRecords,
       today: todayUtc(),
       knownControlRefs: new Set(CONTROLS.map((c) => c.ref)),
       mandatory: MANDATORY_DOCUMENTS,
@@ -846,10 +878,51 @@ export class DocumentService {
 }
 
 /** Every version of the given documents, newest first, each with its effective status. */
-export async function loadVersionsWithStatus(ds: DataSource | EntityManager, documentIds: readonly string[]): Promise<Map<string, VersionWithStatus[]>> {
-  const { entities, raw } = await ds
-    .getRepository(DocumentVersion)
-    .createQueryBuilder('v')
+/**
+ * The acknowledgement status of a published document from its organisation's members (by name)
+ * and who acknowledged its current major version: what `acknowledgementStatus` answers, from rows
+ * that DataLoaders fetch for a whole page of documents at once.
+ */
+export function acknowledgementStatusOf(
+  doc: Pick<Document, 'audienceRoles'>,
+  versionNumber: string,
+  members: ReadonlyArray<{ user_id: string; role: Role }>,
+  acknowledged: ReadonlyMap<string, Date>,
+) {
+  const audience = members.filter((m) => inAudience(doc.audienceRoles, m.role)).map((m) => ({ user_id: m.user_id, role: m.role, acknowledged_at: acknowledged.get(m.user_id) ?? null }));
+  const coverage = acknowledgementCoverage(
+    audience.map((r) => ({ role: r.role, acknowledged: r.acknowledged_at !== null })),
+    doc.audienceRoles,
+  );
+  return { versionNumber, ...coverage.total, byRole: coverage.byRole, people: audience };
+}
+
+/**
+ * Lists of documents leave out the draft's body (HTML and text, kilobytes per document): the
+ * `draft` field loads it for the documents that ask (see the documentDraftById loader).
+ */
+function withoutDraftBody<Q extends SelectQueryBuilder<Document>>(query: Q): Q {
+  const alias = query.expressionMap.mainAlias!;
+  query.select(alias.metadata.columns.filter((c) => c.propertyName !== 'draftContent' && c.propertyName !== 'draftText' && c.isSelect).map((c) => `${alias.name}.${c.propertyName}`));
+  return query;
+}
+
+/** The columns of a version without its content (HTML and text): what lists of versions need. */
+const CONTENT_COLUMNS = new Set(['content', 'contentText']);
+
+/**
+ * Every version of the documents, newest first, with its effective status. `withContent: false`
+ * leaves out the content (kilobytes per version, for every version of every document on a page):
+ * the `content` and `contentText` fields of DocumentVersion then load it when asked.
+ */
+export async function loadVersionsWithStatus(
+  ds: DataSource | EntityManager,
+  documentIds: readonly string[],
+  { withContent = true }: { withContent?: boolean } = {},
+): Promise<Map<string, VersionWithStatus[]>> {
+  const query = ds.getRepository(DocumentVersion).createQueryBuilder('v');
+  if (!withContent) query.select(query.expressionMap.mainAlias!.metadata.columns.filter((c) => !CONTENT_COLUMNS.has(c.propertyName)).map((c) => `v.${c.propertyName}`));
+  const { entities, raw } = await query
     .leftJoin(ApprovalRequest, 'r', 'r.id = v.approval_request_id')
     .addSelect('r.status', 'approval_status')
     .where('v.document_id = ANY(:ids)', { ids: [...documentIds] })

@@ -6,7 +6,7 @@ import { badInput } from '../../core/errors.js';
 import type { StoredEvent } from '../../core/events/event-hub.js';
 import { Node } from '../../core/node.js';
 import { DateTimeScalar } from '../../core/scalars.js';
-import { createLoaders } from '../../app/loaders.js';
+import { createLoaders, type Loaders } from '../../app/loaders.js';
 import { resolveNode } from '../../app/nodes.js';
 import { User } from '../identity/user.entity.js';
 
@@ -31,6 +31,9 @@ export class OrganizationEvent {
 
   /** The entity as the subscriber may see it now; null when deleted. */
   nodeValue!: Node | null;
+
+  /** The event this delivers: subscribers of one person share one execution (see shared-execution). */
+  delivery!: StoredEvent;
 }
 
 /** Who may learn that an entity of this type was deleted (its row is gone, so no row rule applies). */
@@ -45,17 +48,57 @@ const READ_ACTION_OF_DELETED: Record<string, string> = {
 };
 
 /**
+ * One set of loaders per event, shared by every subscriber of this process it is delivered to:
+ * the loaders only load (each subscriber's rules decide what it may see), so the roles, the
+ * entity and everything the subscription selects load once for all of them, in a handful of
+ * statements, instead of once per subscriber.
+ */
+const loadersOfEvent = new WeakMap<StoredEvent, Loaders>();
+
+function loadersFor(ctx: RequestContext, event: StoredEvent): Loaders {
+  let loaders = loadersOfEvent.get(event);
+  if (!loaders) {
+    loaders = createLoaders(ctx.services.db.dataSource);
+    loadersOfEvent.set(event, loaders);
+  }
+  return loaders;
+}
+
+/** What one event looks like to one person: their role then, and the entity as they may see it. */
+interface View {
+  role: Role | null;
+  node: Node | null;
+}
+
+const viewsOfEvent = new WeakMap<StoredEvent, Map<string, Promise<View>>>();
+
+/** Decided once per event and person (however many sockets they have open), with the event's loaders. */
+function viewOf(ctx: RequestContext, organizationId: string, event: StoredEvent): Promise<View> {
+  const key = `${ctx.viewer?.user.id ?? ''}\n${ctx.viewer?.apiToken?.id ?? ''}`;
+  let views = viewsOfEvent.get(event);
+  if (!views) viewsOfEvent.set(event, (views = new Map()));
+  let view = views.get(key);
+  if (!view) {
+    view = (async () => {
+      const role = await roleIn(ctx, organizationId);
+      return { role, node: role ? await resolveNode(ctx, event.entityId) : null };
+    })();
+    views.set(key, view);
+  }
+  return view;
+}
+
+/**
  * The live stream of one organisation for one subscriber: each event is delivered only if the
  * subscriber (with their role at that moment) may see the entity. Loaders and roles are
  * refreshed per event so that nothing stale is shown; losing membership ends the stream.
  */
 async function* visibleEvents(ctx: RequestContext, organizationId: string, after: number | null): AsyncGenerator<OrganizationEvent> {
   for await (const event of ctx.services.events.events(organizationId, after)) {
-    ctx.loaders = createLoaders(ctx.services.db.dataSource);
+    ctx.loaders = loadersFor(ctx, event);
     ctx.roles.clear();
-    const role = await roleIn(ctx, organizationId);
+    const { role, node } = await viewOf(ctx, organizationId, event);
     if (!role) return;
-    const node = await resolveNode(ctx, event.entityId);
     if (!node && !deletedVisible(role, event)) continue;
     yield Object.assign(new OrganizationEvent(), {
       cursor: String(event.seq),
@@ -65,6 +108,7 @@ async function* visibleEvents(ctx: RequestContext, organizationId: string, after
       at: event.at,
       actorId: event.actorId,
       nodeValue: node,
+      delivery: event,
     });
   }
 }

@@ -8,6 +8,9 @@ import { CONTROLS } from '@annex/iso27001';
 import { User } from '../identity/user.entity.js';
 import { seedDocuments } from './seed-documents.js';
 import { seedAudits } from './seed-audits.js';
+import { seedTraining } from './seed-training.js';
+import { seedObjectives } from './seed-objectives.js';
+import { seedManagementReviews } from './seed-management-reviews.js';
 
 /** The example password of every example account (printed at first start, in the README). */
 export const EXAMPLE_PASSWORD = 'Lumen-Example-2027';
@@ -75,6 +78,9 @@ export async function seedExampleData(services: Services): Promise<SeedResult> {
   await seedSoa(services, organizationId);
   await seedDocuments(services, organizationId, await peopleOf(services, organizationId));
   await seedAudits(services, organizationId, await peopleOf(services, organizationId));
+  await seedTraining(services, organizationId, await peopleOf(services, organizationId));
+  await seedObjectives(services, organizationId, await peopleOf(services, organizationId));
+  await seedManagementReviews(services, organizationId, await peopleOf(services, organizationId));
   logger.info({ organizationId }, 'example organisation created');
   return { created: true, organizationId };
 }

@@ -5,6 +5,7 @@ import type { Logger } from '../../core/logger.js';
 import type { Mailer } from '../../core/mail/mailer.js';
 import type { EventHub } from '../../core/events/event-hub.js';
 import type { NotificationService } from '../notifications/notification.service.js';
+import { pruneIdempotencyKeys } from '../../app/idempotency.js';
 
 interface SchedulerDeps {
   db: Database;
@@ -15,6 +16,8 @@ interface SchedulerDeps {
   events: EventHub;
   documents: { raiseReviewTasks(): Promise<number> };
   audits: { notifyOverdue(): Promise<number> };
+  training: { sendReminders(): Promise<number> };
+  objectives: { notifyDueMeasurements(): Promise<number> };
 }
 
 interface Job {
@@ -50,7 +53,10 @@ export class Scheduler {
       { name: 'daily-digest', next: (now) => nextDailyAt(7, now), run: () => this.dailyDigest() },
       { name: 'overdue-corrective-actions', next: (now) => new Date(now.getTime() + 60 * MINUTE), run: async () => void (await this.deps.audits.notifyOverdue()) },
       { name: 'document-reviews', next: (now) => new Date(now.getTime() + 60 * MINUTE), run: () => this.documentReviews() },
+      { name: 'training-reminders', next: (now) => new Date(now.getTime() + 60 * MINUTE), run: async () => void (await this.deps.training.sendReminders()) },
+      { name: 'indicator-measurements-due', next: (now) => new Date(now.getTime() + 60 * MINUTE), run: async () => void (await this.deps.objectives.notifyDueMeasurements()) },
       { name: 'prune-events', next: (now) => nextDailyAt(3, now), run: () => this.pruneEvents() },
+      { name: 'prune-idempotency-keys', next: (now) => new Date(now.getTime() + 60 * MINUTE), run: async () => void (await pruneIdempotencyKeys(this.deps.db)) },
     ];
   }
 

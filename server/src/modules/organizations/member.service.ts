@@ -23,8 +23,13 @@ const RULE_MESSAGES = {
   LAST_OWNER: 'An organisation needs at least one owner: make someone else owner first.',
 } as const;
 
+/** Told, inside the transaction, that a person joined with a role or changed role (e.g. training assigned by role). */
+export type MemberRoleListener = (em: import('typeorm').EntityManager, change: { organizationId: string; userId: string; role: Role; previousRole: Role | null }, actor: Actor) => Promise<void>;
+
 /** Members, roles and invitations. */
 export class MemberService {
+  private readonly roleListeners: MemberRoleListener[] = [];
+
   constructor(
     private readonly db: Database,
     private readonly config: Config,
@@ -33,6 +38,10 @@ export class MemberService {
     private readonly connections: ConnectionRegistry,
     private readonly accounts: AccountService,
   ) {}
+
+  onMemberRole(listener: MemberRoleListener): void {
+    this.roleListeners.push(listener);
+  }
 
   async list(scope: OrgScope): Promise<Membership[]> {
     return this.db.dataSource.getRepository(Membership).find({
@@ -190,7 +199,10 @@ export class MemberService {
         summary: { after: { email: found.email, role: found.role } },
       });
       const already = await em.getRepository(Membership).findOneBy({ organizationId: found.organizationId, userId: user.id });
-      if (!already) await addMembership(em, { organizationId: found.organizationId, user, role: found.role }, actor, 'invitation');
+      if (!already) {
+        await addMembership(em, { organizationId: found.organizationId, user, role: found.role }, actor, 'invitation');
+        for (const listener of this.roleListeners) await listener(em, { organizationId: found.organizationId, userId: user.id, role: found.role, previousRole: null }, actor);
+      }
       const { token } = await this.sessions.create(em, user.id, meta);
       return { user, sessionToken: token, organizationId: found.organizationId };
     });
@@ -217,6 +229,7 @@ export class MemberService {
         entityId: membership.id,
         summary: { userId: membership.userId, before: { role: before }, after: { role: input.role } },
       });
+      for (const listener of this.roleListeners) await listener(em, { organizationId: scope.organizationId, userId: membership.userId, role: input.role, previousRole: before }, actor);
       return membership;
     });
   }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import {
   DEFAULT_RISK_MATRIX,
   RISK_TREATMENTS,
@@ -90,6 +90,15 @@ export class RiskService {
     return row
       ? { likelihoodLabels: row.likelihood_labels, impactLabels: row.impact_labels, acceptanceThreshold: row.acceptance_threshold, version: row.version }
       : { ...DEFAULT_RISK_MATRIX, version: 0 };
+  }
+
+  /** The approvable hashes of many risks in two statements (a page of approval requests). */
+  async approvableHashes(em: EntityManager, riskIds: readonly string[]): Promise<Map<string, string>> {
+    const risks = await em.getRepository(Risk).findBy({ id: In([...riskIds]) });
+    const rows = (await em.query(`SELECT risk_id, control_ref FROM risk_controls WHERE risk_id = ANY($1) ORDER BY control_ref`, [[...riskIds]])) as Array<{ risk_id: string; control_ref: string }>;
+    const refs = new Map<string, string[]>();
+    for (const row of rows) refs.set(row.risk_id, [...(refs.get(row.risk_id) ?? []), row.control_ref]);
+    return new Map(risks.map((risk) => [risk.id, riskApprovableHash(risk, refs.get(risk.id) ?? [])]));
   }
 
   async controlRefs(em: EntityManager, riskId: string): Promise<string[]> {

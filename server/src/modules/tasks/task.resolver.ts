@@ -102,6 +102,9 @@ export class TaskFilterInput {
   @Field(() => Boolean, { nullable: true })
   overdue?: boolean | null;
 
+  @Field(() => DateScalar, { nullable: true, description: 'Due on or before this day.' })
+  dueBefore?: string | null;
+
   @Field(() => ID, { nullable: true })
   subjectId?: string | null;
 

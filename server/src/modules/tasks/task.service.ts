@@ -40,6 +40,8 @@ export interface TaskFilter {
   assigneeId?: string | null;
   status?: TaskStatus[] | null;
   overdue?: boolean | null;
+  /** Due on or before this day (open or not; combine with status). */
+  dueBefore?: string | null;
   subjectId?: string | null;
   search?: string | null;
 }
@@ -258,6 +260,7 @@ export class TaskService {
     if (filter.status?.length) query.andWhere('t.status IN (:...statuses)', { statuses: filter.status });
     if (filter.subjectId) query.andWhere('t.subject_id = :subject', { subject: filter.subjectId });
     if (filter.search) query.andWhere('t.title ILIKE :search', { search: `%${filter.search.replace(/[%_\\]/g, '')}%` });
+    if (filter.dueBefore) query.andWhere('t.due_date <= :dueBefore', { dueBefore: filter.dueBefore });
     if (filter.overdue !== null && filter.overdue !== undefined) {
       const overdue = `(t.due_date < :today AND t.status IN (:...open))`;
       query.andWhere(filter.overdue ? overdue : `NOT ${overdue}`, { today: todayUtc(), open: OPEN_TASK_STATUSES });

@@ -270,6 +270,15 @@ function SubjectContent({ request, task, contentChanged, organizationId }: { req
         <RiskAcceptanceSubject riskId={request.subject.id} />
       ) : !task && request.subject?.__typename === 'DocumentVersion' ? (
         <DocumentVersionSubject versionId={request.subject.id} />
+      ) : !task && request.subject?.__typename === 'ManagementReview' ? (
+        <Alert color="indigo" variant="light" title="A management review to sign off">
+          <Text size="sm" mb="xs">
+            The pack, minutes and decisions of the review as submitted; signing freezes them. The hash below identifies exactly that snapshot.
+          </Text>
+          <Anchor component={Link} to={`/o/${organizationId}/management-reviews/${request.subject.id}?tab=sign-off`} size="sm">
+            Open the review to read it and sign off
+          </Anchor>
+        </Alert>
       ) : !task ? (
         <Alert color="gray" variant="light" icon={<IconLock size={18} />}>
           {request.subject

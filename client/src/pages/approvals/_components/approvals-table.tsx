@@ -20,6 +20,7 @@ const SUBJECT_KINDS: Record<string, string> = {
   SoaVersion: 'Statement of Applicability',
   Document: 'Document',
   DocumentVersion: 'Document version',
+  ManagementReview: 'Management review',
 };
 
 export function subjectKind(subject: { __typename?: string } | null | undefined): string {
@@ -32,6 +33,7 @@ export function subjectTitle(subject: ApprovalListRow['subject']): string {
   if (!subject) return 'A record you cannot see';
   if ('title' in subject && typeof subject.title === 'string') return subject.title;
   if ('riskTitle' in subject && typeof subject.riskTitle === 'string') return `Acceptance of the risk “${subject.riskTitle}”`;
+  if ('reviewTitle' in subject && typeof subject.reviewTitle === 'string') return `Sign-off of “${subject.reviewTitle}”`;
   if ('number' in subject && typeof subject.number === 'number') return `${subjectKind(subject)}, version ${subject.number}`;
   if ('versionNumber' in subject && 'document' in subject) return `${subject.document.title} ${subject.versionNumber}`;
   return subjectKind(subject);

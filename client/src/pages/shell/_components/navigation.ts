@@ -1,4 +1,4 @@
-import { IconAlertTriangle, IconBox, IconCertificate, IconClipboardSearch, IconFileText, IconChecklist, IconHistory, IconLayoutDashboard, IconListCheck, IconListDetails, IconSettings, IconSignature, IconUsers, IconZoomCheck, type Icon } from '@tabler/icons-react';
+import { IconAlertTriangle, IconBox, IconCertificate, IconClipboardSearch, IconFileText, IconChecklist, IconHistory, IconLayoutDashboard, IconListCheck, IconListDetails, IconSchool, IconSettings, IconPresentation, IconSignature, IconTarget, IconUsers, IconZoomCheck, type Icon } from '@tabler/icons-react';
 import { JOURNEY_AREAS } from '../../journey/journey-areas';
 
 export interface NavigationItem {
@@ -21,9 +21,11 @@ export const JOURNEY_NAVIGATION: readonly NavigationItem[] = [
   { label: 'Risks', path: 'risks', icon: IconAlertTriangle, requires: 'risk:read' },
   { label: 'Statement of Applicability', path: 'statement-of-applicability', icon: IconListDetails, requires: 'soa:read' },
   { label: 'Documents', path: 'documents', icon: IconFileText, requires: 'document:read' },
-  ...JOURNEY_AREAS.filter((area) => area.path === 'training').map((area) => ({ label: area.title, path: area.path, icon: area.icon })),
+  { label: 'Training', path: 'training', icon: IconSchool, requires: 'training:read' },
   { label: 'Audits', path: 'audits', icon: IconClipboardSearch, requires: 'audit:read' },
-  ...JOURNEY_AREAS.filter((area) => area.path !== 'training').map((area) => ({ label: area.title, path: area.path, icon: area.icon })),
+  { label: 'Objectives & KPIs', path: 'objectives', icon: IconTarget, requires: 'objective:read' },
+  { label: 'Management reviews', path: 'management-reviews', icon: IconPresentation, requires: 'managementReview:read' },
+  ...JOURNEY_AREAS.map((area) => ({ label: area.title, path: area.path, icon: area.icon })),
   { label: 'Certification', path: 'certification', icon: IconCertificate, requires: 'certification:read' },
 ];
 

@@ -13,10 +13,12 @@ interface SoaEditorProps {
   canEdit: boolean;
   onFilter(next: Partial<SoaUrlFilter>): void;
   onClear(): void;
+  /** Opens a control's panel (details and evidence); keep it stable, rows are memoised. */
+  onOpenControl(controlRef: string): void;
 }
 
 /** The 93 Annex A controls by theme, each decided, justified and followed in place. */
-export function SoaEditor({ entries, filter, canEdit, onFilter, onClear }: SoaEditorProps) {
+export function SoaEditor({ entries, filter, canEdit, onFilter, onClear, onOpenControl }: SoaEditorProps) {
   // Rows changed here stay in view until the filter changes, even once they no longer match it.
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
   const filterKey = JSON.stringify(filter);
@@ -65,7 +67,7 @@ export function SoaEditor({ entries, filter, canEdit, onFilter, onClear }: SoaEd
                   <Fragment key={group.theme}>
                     <ThemeHeader theme={group.theme} entries={group.all} shown={group.rows.length} />
                     {group.rows.map((entry) => (
-                      <SoaEntryRowEditor key={entry.id} entry={entry} canEdit={canEdit} onTouched={onTouched} />
+                      <SoaEntryRowEditor key={entry.id} entry={entry} canEdit={canEdit} onTouched={onTouched} onOpen={onOpenControl} />
                     ))}
                   </Fragment>
                 ))}

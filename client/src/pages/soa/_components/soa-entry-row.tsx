@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Group, SegmentedControl, Select, Stack, Table, Text, Textarea, Tooltip } from '@mantine/core';
+import { Anchor, Badge, Button, Group, SegmentedControl, Select, Stack, Table, Text, Textarea, Tooltip, UnstyledButton } from '@mantine/core';
 import { IconAlertTriangle, IconBulb, IconCheck, IconRefresh } from '@tabler/icons-react';
 import { memo, useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
@@ -26,6 +26,8 @@ interface SoaEntryRowProps {
   canEdit: boolean;
   /** The person changed this row (it stays visible while filters would hide it). */
   onTouched(controlRef: string): void;
+  /** Opens the control's panel: details and evidence. */
+  onOpen(controlRef: string): void;
 }
 
 /**
@@ -33,7 +35,7 @@ interface SoaEntryRowProps {
  * there is one), the justification saves when you leave it, the status when you pick it. Each
  * save carries the version the row was based on; someone else's change meanwhile is a conflict.
  */
-export const SoaEntryRowEditor = memo(function SoaEntryRowEditor({ entry, canEdit, onTouched }: SoaEntryRowProps) {
+export const SoaEntryRowEditor = memo(function SoaEntryRowEditor({ entry, canEdit, onTouched, onOpen }: SoaEntryRowProps) {
   const { organization } = useCurrentOrganization();
   const [updateEntry, { loading }] = useUpdateSoaEntry();
   const [base, setBase] = useState<{ version: number; values: Values }>(() => ({ version: entry.version, values: valuesOf(entry) }));
@@ -158,14 +160,14 @@ export const SoaEntryRowEditor = memo(function SoaEntryRowEditor({ entry, canEdi
     <Table.Tr className={flash} data-control-ref={entry.controlRef} bg={incomplete ? 'orange.0' : undefined} style={{ verticalAlign: 'top' }}>
       <Table.Td>
         <Tooltip label={entry.control.summary} multiline w={360} position="right" openDelay={300}>
-          <Stack gap={0}>
-            <Text size="sm" fw={700} style={{ fontVariantNumeric: 'tabular-nums' }}>
+          <UnstyledButton onClick={() => onOpen(entry.controlRef)} aria-label={`Open ${entry.controlRef} ${entry.control.title}: details and evidence`} style={{ display: 'block', textAlign: 'left' }}>
+            <Text size="sm" fw={700} style={{ fontVariantNumeric: 'tabular-nums' }} c="indigo.8">
               {entry.controlRef}
             </Text>
             <Text size="sm" lh={1.3}>
               {entry.control.title}
             </Text>
-          </Stack>
+          </UnstyledButton>
         </Tooltip>
         {entry.updatedBy && entry.updatedAt ? (
           <Text size="xs" c="dimmed" mt={4}>

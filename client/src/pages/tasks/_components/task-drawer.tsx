@@ -11,6 +11,7 @@ import { RelativeTime } from '../../../components/relative-time';
 import { usePanelParam } from '../../../components/use-panel-param';
 import { useCurrentOrganization } from '../../../organization/organization-context';
 import { useViewer } from '../../../session/require-viewer';
+import { AttachedEvidence } from '../../audits/_components/evidence/attached-evidence';
 import type { TaskDetail } from '../task-fragments';
 import { TASK_PANEL_QUERY, isTaskNode } from '../task-operations';
 import { isOpenStatus } from '../task-words';
@@ -129,6 +130,17 @@ function TaskPanel({ task, onDeleted, onConflict }: { task: TaskDetail; onDelete
 
       <Divider />
       <TaskChecklist task={task} canEdit={task.viewerCanEdit} ownVersions={ownVersions} onConflict={onConflict} />
+
+      {can('evidence:upload') ? (
+        <>
+          <Divider />
+          <AttachedEvidence
+            subjectId={task.id}
+            canAttach
+            emptyText="No evidence yet. Attach what shows the work was done — a test record, an export, a signed review — with the date it shows and, if it ages, when it expires."
+          />
+        </>
+      ) : null}
 
       <Divider />
       <TaskApprovalHistory requests={task.approvalRequests} />

@@ -71,7 +71,8 @@ export function MandatoryDocuments({ rows, error, onRetry, show, onShow, onCreat
             </Text>
             <Text size="sm" c="dimmed">
               The documented information ISO/IEC 27001:2022 requires. A requirement is satisfied when a document tagged with it is published, its approval covers the published content and its
-              review is not overdue. The Annex A ones are required when the Statement of Applicability marks their control applicable.
+              review is not overdue — or when Annex itself keeps the records (audit reports, training records, measurements, the signed management review, the risk register, the asset
+              inventory). The Annex A ones are required when the Statement of Applicability marks their control applicable.
             </Text>
             {none && onCreate ? (
               <Text size="sm">
@@ -166,6 +167,16 @@ function ChecklistSection({ title, caption, rows, onCreate, show }: { title: str
   );
 }
 
+/** The page of each module that keeps mandatory records (the part of `keptIn` before the colon). */
+const KEPT_IN_PAGES: Record<string, string> = {
+  Audits: 'audits',
+  Training: 'training',
+  'Objectives & KPIs': 'objectives',
+  'Management reviews': 'management-reviews',
+  Risks: 'risks',
+  Assets: 'assets',
+};
+
 function ChecklistRow({ row, onCreate }: { row: MandatoryDocumentRow; onCreate: MandatoryDocumentsProps['onCreate'] }) {
   const { organization } = useCurrentOrganization();
   const standing = standingOf(row);
@@ -207,18 +218,23 @@ function ChecklistRow({ row, onCreate }: { row: MandatoryDocumentRow; onCreate: 
               ) : null}
             </Group>
           ))}
+          {row.keptIn ? (
+            <Anchor component={Link} to={`/o/${organization.id}/${KEPT_IN_PAGES[row.keptIn.split(':')[0]!] ?? ''}`} size="sm">
+              Kept in Annex — {row.keptIn}
+            </Anchor>
+          ) : null}
           {row.ref === SOA_MANDATORY_REF && row.documents.length === 0 ? (
             <Anchor component={Link} to={`/o/${organization.id}/statement-of-applicability`} size="sm">
               {row.satisfied ? 'The issued Statement of Applicability' : 'Issue the Statement of Applicability'}
             </Anchor>
-          ) : standing !== 'satisfied' && onCreate && row.documents.length === 0 ? (
+          ) : standing !== 'satisfied' && onCreate && row.documents.length === 0 && !row.keptIn ? (
             <Group>
               <Button size="compact-sm" variant="light" leftSection={<IconPlus size={14} aria-hidden />} onClick={() => onCreate(presetFor(row))} aria-label={`Create ${row.title}`}>
                 Create
               </Button>
             </Group>
           ) : null}
-          {row.documents.length === 0 && !onCreate && row.ref !== SOA_MANDATORY_REF ? (
+          {row.documents.length === 0 && !onCreate && !row.keptIn && row.ref !== SOA_MANDATORY_REF ? (
             <Text size="sm" c="dimmed">
               No document tagged
             </Text>
