@@ -27,7 +27,7 @@ export default defineConfig({
     projects: [
       { ...shared, test: { ...shared.test, name: 'unit', root, include: ['packages/*/src/**/*.test.ts', 'server/src/**/*.test.ts', 'client/src/**/*.test.ts'] } },
       { ...shared, test: { ...shared.test, name: 'api', root, include: ['test/api/**/*.test.ts'], testTimeout: 30_000, hookTimeout: 60_000 } },
-      { ...shared, test: { ...shared.test, name: 'embedded', root, include: ['test/embedded/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 60_000 } },
+      { ...shared, test: { ...shared.test, name: 'embedded', root, include: ['test/embedded/**/*.test.ts'], testTimeout: 180_000, hookTimeout: 120_000 } },
       { ...shared, test: { ...shared.test, name: 'e2e', root, include: ['test/e2e/**/*.test.ts'], testTimeout: 90_000, hookTimeout: 90_000 } },
     ],
   },

@@ -1,4 +1,5 @@
 import { OPEN_TASK_STATUSES, todayUtc } from '@annex/domain';
+import { isDatabaseUnavailable } from '../../core/db/availability.js';
 import type { Config } from '../../core/config.js';
 import type { Database } from '../../core/db/database.js';
 import type { Logger } from '../../core/logger.js';
@@ -97,7 +98,9 @@ export class Scheduler {
             await job.run();
             await this.deps.db.dataSource.query(`UPDATE scheduled_jobs SET last_error = NULL WHERE name = $1`, [job.name]);
           } catch (err) {
-            this.deps.logger.error({ err, job: job.name }, 'scheduled job failed');
+            // The database going away is an outage (reported by the pool and the listener), not a bug in the job.
+            if (isDatabaseUnavailable(err)) this.deps.logger.warn({ err, job: job.name }, 'scheduled job interrupted: the database is unavailable');
+            else this.deps.logger.error({ err, job: job.name }, 'scheduled job failed');
             await this.deps.db.dataSource.query(`UPDATE scheduled_jobs SET last_error = $2 WHERE name = $1`, [job.name, String(err)]).catch(() => undefined);
           }
         }
