@@ -42,6 +42,8 @@ describe('SQL statements per page do not grow with the page size (no N+1)', () =
     ['members', `query($id: ID!) { organization(id: $id) { members { role user { id name email } organization { id } } } }`],
     ['tasks', `query($id: ID!) { organization(id: $id) { tasks(first: 100) { totalCount edges { node { id title overdue assignee { id name } createdBy { id } watchers { id } approvalRequests { id status } } } } } }`],
     ['approvals', `query($id: ID!) { organization(id: $id) { approvalRequests(first: 100) { edges { node { id status requestedBy { id } approvers { id name } decisions { decision approver { id } } viewerCanDecide } } } } }`],
+    // The subject of each request and the hash of its content now: one statement per kind, not per row.
+    ['approval subjects', `query($id: ID!) { organization(id: $id) { approvalRequests(first: 100) { edges { node { id currentSubjectHash subject { id ... on Task { title status } } } } } } }`],
     ['risk register', `query($id: ID!) { organization(id: $id) { riskMatrix { acceptanceThreshold } risks(first: 100) { totalCount edges { node { id title level residualLevel inherentScore owner { id name } assets { id name } controls { ref title } tasks { id } needsAcceptance acceptance { id } approvalRequests { id } } } } } }`],
     ['audit trail', `query($id: ID!) { organization(id: $id) { auditTrail(first: 100) { edges { node { id action actor { id name } } } } } }`],
   ])('%s', async (_name, query) => {

@@ -243,7 +243,7 @@ export class FairnessGate {
 export function organizationOfVariables(variables: unknown): string | null {
   const seen = new Set<unknown>();
   const visit = (value: unknown, depth: number): string | null => {
-    if (typeof value === 'string') return /^org_[0-9a-f-]{36}$/.test(value) ? value : null;
+    if (typeof value === 'string') return /^org_(?:[0-9a-f]{32}|[0-9a-f-]{36})$/.test(value) ? value : null;
     if (!value || typeof value !== 'object' || depth > 4 || seen.has(value)) return null;
     seen.add(value);
     for (const item of Array.isArray(value) ? value : Object.values(value)) {

@@ -72,6 +72,7 @@ export function createServices(deps: { config: Config; logger: Logger; db: Datab
   approvals.register('SoaVersion', {
     // An issued version never changes, so an approval of it never lapses.
     hash: async (em, id) => (await em.getRepository(SoaVersion).findOneBy({ id }))?.contentHash ?? null,
+    hashMany: async (em, ids) => new Map((await em.getRepository(SoaVersion).findBy({ id: In([...ids]) })).map((version) => [version.id, version.contentHash])),
     label: async (em, id) => `Statement of Applicability version ${(await em.getRepository(SoaVersion).findOneBy({ id }))?.number ?? '?'}`,
     link: (organizationId) => `/o/${organizationId}/statement-of-applicability`,
   });
@@ -86,6 +87,10 @@ export function createServices(deps: { config: Config; logger: Logger; db: Datab
   approvals.register('DocumentVersion', {
     // A version never changes; a later change of the draft withdraws its approval explicitly.
     hash: async (em, id) => (await em.getRepository(DocumentVersion).findOneBy({ id }))?.contentHash ?? null,
+    hashMany: async (em, ids) =>
+      new Map(
+        ((await em.query(`SELECT id, content_hash FROM document_versions WHERE id = ANY($1)`, [[...ids]])) as Array<{ id: string; content_hash: string }>).map((v) => [v.id, v.content_hash]),
+      ),
     label: versionLabel,
     link: (organizationId, id) => `/o/${organizationId}/documents/version/${id}`,
   });
