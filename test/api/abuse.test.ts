@@ -179,12 +179,27 @@ describe('rates and fairness', () => {
   let a: TestOrg;
   let b: TestOrg;
   beforeAll(async () => {
-    limited = await startTestServer({ RATE_LIMIT_PER_MINUTE: '40', RATE_LIMIT_EXPENSIVE_PER_MINUTE: '2', ORGANIZATION_CONCURRENCY: '1' }, 'abuse_rates');
+    limited = await startTestServer({ RATE_LIMIT_PER_MINUTE: '40', RATE_LIMIT_EXPENSIVE_PER_MINUTE: '2', ORGANIZATION_CONCURRENCY: '1', QUERY_MAX_LIST_ITEMS: '500' }, 'abuse_rates');
     a = await buildOrganization(limited, 'Flooder B.V.');
     b = await buildOrganization(limited, 'Quiet B.V.');
   });
   afterAll(async () => {
     await limited?.stop();
+  });
+
+  it('lists that multiply within the depth limit are stopped at the list budget with one error, and the server keeps serving', async () => {
+    // Depth 14, within every static limit, but each level multiplies by the organisation's size.
+    let selection = 'id';
+    for (let i = 0; i < 5; i += 1) selection = `members { organization { ${selection} } }`;
+    const query = `{ viewer { memberships { organization { ${selection} } } } }`;
+    const response = await post({ query }, { cookie: a.as.ISMS_MANAGER.cookie! }, limited.url);
+    expect(response.status).toBe(400);
+    expect(response.json?.data ?? null).toBeNull();
+    expect(response.json?.errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'QUERY_TOO_COMPLEX', reason: 'SIZE' }) })]);
+    expect((await fetch(`${limited.url}/healthz`)).status).toBe(200);
+    // A page within the budget is answered whole.
+    const small = await post({ query: `{ viewer { memberships { organization { members { id } } } } }` }, { cookie: a.as.ISMS_MANAGER.cookie! }, limited.url);
+    expect(small.json?.errors).toBeUndefined();
   });
 
   it('one organisation flooding heavy queries does not starve another', async () => {

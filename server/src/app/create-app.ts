@@ -24,7 +24,7 @@ import { withRequestScope } from '../core/db/request-scope.js';
 import { idempotencyPlugin } from './idempotency.js';
 import { availabilityPlugin, tryAgainLater } from './availability.js';
 import { createServices, type Services } from './services.js';
-import { FairnessGate, queryArmor, relabelLimitErrors, queryLimitsOf, securityHeaders, trafficPlugin } from './hardening.js';
+import { FairnessGate, boundListSizes, listBudgetExceeded, listBudgetPlugin, queryArmor, relabelLimitErrors, tooLargeError, queryLimitsOf, securityHeaders, trafficPlugin } from './hardening.js';
 import { getSchema } from './schema.js';
 import { viewerFromRequest } from './http-auth.js';
 import { mountExports } from './exports.js';
@@ -179,6 +179,7 @@ export async function startAnnex(config: Config, options: { logger?: Logger } = 
     return formatError(error.toJSON(), error, exposeInternals);
   };
   const schema = await getSchema();
+  boundListSizes(schema);
   const armor = queryArmor(queryLimitsOf(config), config.NODE_ENV === 'production');
   const wsServer = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
   const collaboration = services.collaboration;
@@ -228,8 +229,9 @@ export async function startAnnex(config: Config, options: { logger?: Logger } = 
         ctx.extra.unregister?.();
       },
       // Errors over WebSocket get the same codes and the same hiding of internals as over HTTP.
-      onNext: (_ctx, _id, _payload, _args, result) => {
+      onNext: (_ctx, _id, _payload, args, result) => {
         if (!('errors' in result) || !result.errors?.length) return undefined;
+        if (listBudgetExceeded(args.contextValue)) return { errors: [formatWsError(tooLargeError(config.QUERY_MAX_LIST_ITEMS))] } as never;
         return { ...result, errors: result.errors.map((error) => formatWsError(error)) } as never;
       },
       onError: (_ctx, _id, _payload, errors) => errors.map((error) => formatWsError(error)) as never,
@@ -274,6 +276,7 @@ export async function startAnnex(config: Config, options: { logger?: Logger } = 
       idempotencyPlugin(db),
       ...armor.plugins,
       trafficPlugin(services.rateLimits, fairness),
+      listBudgetPlugin(),
       ...(config.NODE_ENV === 'production' ? [ApolloServerPluginLandingPageDisabled()] : []),
       // Answers are never cached: say so ourselves. Apollo's cache-control plugin would wrap
       // every field resolver of the schema (HTTP and WebSocket alike) to collect cache hints.

@@ -1,12 +1,12 @@
 import type { RequestHandler } from 'express';
 import helmet from 'helmet';
-import { GraphQLError, type GraphQLFormattedError, type ValidationContext, type ValidationRule } from 'graphql';
+import { GraphQLError, defaultFieldResolver, getNullableType, isListType, isObjectType, type GraphQLFormattedError, type GraphQLSchema, type ValidationContext, type ValidationRule } from 'graphql';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import type { Config } from '../core/config.js';
 import { AppError } from '../core/errors.js';
-import type { RequestContext } from '../core/context.js';
+import type { RequestContext, Viewer } from '../core/context.js';
 
 /**
  * Limits on the shape of a GraphQL document, checked while it is parsed and validated — before
@@ -130,6 +130,15 @@ export function securityHeaders(config: Config): RequestHandler {
   // Apollo's CDN, so it gets every header but the policy (and has no landing page in production).
   const withoutPolicy = helmet({ ...common, contentSecurityPolicy: false });
   return (req, res, next) => (req.path === '/graphql' ? withoutPolicy(req, res, next) : withPolicy(req, res, next));
+}
+
+/**
+ * Who a request counts for (rate limits, idempotency keys, the fairness gate): one API token,
+ * or a person whatever their session; null when signed out.
+ */
+export function callerKeyOf(viewer: Viewer | null | undefined): string | null {
+  if (!viewer) return null;
+  return viewer.apiToken ? `token:${viewer.apiToken.id}` : `user:${viewer.user.id}`;
 }
 
 /**
@@ -259,8 +268,7 @@ export function organizationOfVariables(variables: unknown): string | null {
 export function trafficPlugin(limits: RateLimits, gate: FairnessGate): ApolloServerPlugin<RequestContext> {
   return {
     async requestDidStart({ contextValue }) {
-      const viewer = contextValue.viewer;
-      const personKey = viewer ? (viewer.apiToken ? `token:${viewer.apiToken.id}` : `user:${viewer.user.id}`) : null;
+      const personKey = callerKeyOf(contextValue.viewer);
       let leave: (() => void) | null = null;
       let waiting: Promise<unknown> | null = null;
       const answered = { cancelled: false };
@@ -290,6 +298,73 @@ export function trafficPlugin(limits: RateLimits, gate: FairnessGate): ApolloSer
           if (!leave && waiting) void waiting.then(() => leave?.());
           leave?.();
           leave = null;
+        },
+      };
+    },
+  };
+}
+
+/**
+ * The items every list of one answer holds, added up. Depth and cost are static limits; they
+ * cannot know that `members { organization { members … } } }` multiplies by the size of the
+ * organisation at each level. So list fields count what they return, and past
+ * `QUERY_MAX_LIST_ITEMS` the operation stops with QUERY_TOO_COMPLEX (reason SIZE) before the
+ * answer grows any larger. Subscriptions are not counted (each event is a small answer).
+ */
+const listItemCounts = new WeakMap<object, { count: number; exceeded: boolean }>();
+const boundedSchemas = new WeakSet<GraphQLSchema>();
+
+export function listBudgetExceeded(contextValue: unknown): boolean {
+  return typeof contextValue === 'object' && contextValue !== null && listItemCounts.get(contextValue)?.exceeded === true;
+}
+
+export function tooLargeError(max: number): GraphQLError {
+  return new GraphQLError(`The answer would hold more than ${max} items in its lists. Ask for fewer nested lists, or page through them.`, {
+    extensions: { code: QUERY_TOO_COMPLEX, reason: 'SIZE' },
+  });
+}
+
+export function boundListSizes(schema: GraphQLSchema): void {
+  if (boundedSchemas.has(schema)) return;
+  boundedSchemas.add(schema);
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__')) continue;
+    for (const field of Object.values(type.getFields())) {
+      if (!isListType(getNullableType(field.type))) continue;
+      const resolve = field.resolve ?? defaultFieldResolver;
+      // Lists only (a small share of the fields), and no promise added where the list is at hand.
+      field.resolve = (source, args, context: RequestContext, info) => {
+        const result: unknown = resolve(source, args, context, info);
+        if (info.operation.operation === 'subscription') return result;
+        return result instanceof Promise ? result.then((list) => countListItems(context, list)) : countListItems(context, result);
+      };
+    }
+  }
+}
+
+function countListItems(context: RequestContext, list: unknown): unknown {
+  if (!Array.isArray(list)) return list;
+  const max = context.services.config.QUERY_MAX_LIST_ITEMS;
+  const budget = listItemCounts.get(context) ?? { count: 0, exceeded: false };
+  listItemCounts.set(context, budget);
+  budget.count += list.length;
+  if (budget.count > max) {
+    budget.exceeded = true;
+    throw tooLargeError(max);
+  }
+  return list;
+}
+
+/** An answer stopped for its size carries that one error, not one per list it cut. */
+export function listBudgetPlugin(): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ contextValue, response }) {
+          if (!listBudgetExceeded(contextValue) || response.body.kind !== 'single') return;
+          const error = tooLargeError(contextValue.services.config.QUERY_MAX_LIST_ITEMS);
+          response.body.singleResult = { data: null, errors: [{ message: error.message, extensions: error.extensions }] };
+          response.http.status = 400;
         },
       };
     },

@@ -76,6 +76,8 @@ const schema = z.object({
   QUERY_MAX_ALIASES: int(1, 1000).default('30'),
   QUERY_MAX_DIRECTIVES: int(1, 1000).default('50'),
   QUERY_MAX_TOKENS: int(100, 1_000_000).default('8000'),
+  /** Items in all the lists of one answer, added up (nested lists multiply; depth and cost cannot see it). */
+  QUERY_MAX_LIST_ITEMS: int(100, 100_000_000).default('50000'),
   /** API requests per minute per person (or API token); twice that per address. Per replica. */
   RATE_LIMIT_PER_MINUTE: int(10, 1_000_000).default('1200'),
   /** Exports, uploads and other expensive operations per minute per person. Per replica. */
