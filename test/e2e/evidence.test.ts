@@ -2,7 +2,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startTestServer, type TestServer } from '../support/server.js';
-import { ARTIFACTS, launchBrowser } from '../support/browser.js';
+import { ARTIFACTS, launchBrowser, signInPage } from '../support/browser.js';
 import { buildOrganization, TEST_PASSWORD, type TestOrg } from '../support/factories.js';
 
 let server: TestServer;
@@ -19,16 +19,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function signIn(email: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-  const page = await context.newPage();
-  await page.goto(`${server.url}/sign-in`);
-  await page.getByLabel('E-mail', { exact: true }).fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(TEST_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(/\/o\/org_/);
-  return page;
-}
+const signIn = (email: string): Promise<Page> => signInPage(browser, server.url, email, TEST_PASSWORD);
 
 const LIST = `query($id: ID!, $ref: String, $subject: ID) { organization(id: $id) { evidence(controlRef: $ref, subjectId: $subject) { title controlRefs effectiveOn expiresOn expired subject { id } file { filename sha256 } } } }`;
 

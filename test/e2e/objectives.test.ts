@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { addMonths, todayUtc } from '@annex/domain';
 import { startTestServer, type TestServer } from '../support/server.js';
-import { ARTIFACTS, launchBrowser } from '../support/browser.js';
+import { ARTIFACTS, launchBrowser, signInPage } from '../support/browser.js';
 import { buildOrganization, TEST_PASSWORD, type TestOrg } from '../support/factories.js';
 import { EXAMPLE_PASSWORD } from '../../server/src/modules/example-data/seed.js';
 
@@ -21,16 +21,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function signIn(email: string, password: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-  const page = await context.newPage();
-  await page.goto(`${server.url}/sign-in`);
-  await page.getByLabel('E-mail', { exact: true }).fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(/\/o\/org_/);
-  return page;
-}
+const signIn = (email: string, password: string): Promise<Page> => signInPage(browser, server.url, email, password);
 
 describe('objectives and indicators in the browser', () => {
   it('shows Lumen’s objectives, the indicators with their flags, and an indicator’s trend', async () => {

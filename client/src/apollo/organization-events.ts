@@ -107,7 +107,7 @@ const ORGANIZATION_EVENTS_SUBSCRIPTION: TypedDocumentNode<{ organizationEvents: 
 `;
 
 /** What a change touches, for screens that refresh themselves (see `useLiveTopic`). */
-export type LiveTopic = 'tasks' | 'comments' | 'approvals' | 'notifications' | 'members' | 'gaps' | 'assets' | 'risks' | 'documents' | 'consistency' | 'audits' | 'objectives';
+export type LiveTopic = 'tasks' | 'comments' | 'approvals' | 'notifications' | 'members' | 'gaps' | 'assets' | 'risks' | 'documents' | 'consistency' | 'audits';
 
 /**
  * The named queries each kind of change makes stale. Only active ones (on screen) are
@@ -166,9 +166,6 @@ const TOPIC_OF: Record<string, LiveTopic | undefined> = {
   certificate: 'audits',
   soaEntry: 'consistency',
   soaVersion: 'consistency',
-  objective: 'objectives',
-  indicator: 'objectives',
-  measurement: 'objectives',
 };
 
 /** Every query a live screen depends on: refetched once after a fresh start to close the gap before the stream began. */

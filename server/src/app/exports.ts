@@ -11,6 +11,7 @@ import type { Risk } from '../modules/risks/risk.entity.js';
 import { riskLevel } from '@annex/domain';
 import { SOA_EXPORT_COLUMNS, soaRows, writeSoaPdf, writeSoaXlsx } from '../modules/soa/soa-export.js';
 import { sendManagementReviewPdf } from '../modules/management-reviews/management-review-export.js';
+import { callerKeyOf } from './hardening.js';
 
 function startCsv(res: Response, filename: string, columns: readonly string[]) {
   res.setHeader('Content-Type', 'text/csv; charset=utf-8');
@@ -25,8 +26,7 @@ export async function sendExport(req: Request, res: Response, contextFor: (req: 
   try {
     const ctx = await contextFor(req, res);
     // Exports and uploads are expensive: a budget of their own per person (or address).
-    const viewer = ctx.viewer;
-    await ctx.services.rateLimits.expensiveOperation(viewer ? (viewer.apiToken ? `token:${viewer.apiToken.id}` : `user:${viewer.user.id}`) : null, ctx.ip);
+    await ctx.services.rateLimits.expensiveOperation(callerKeyOf(ctx.viewer), ctx.ip);
     await write(ctx);
   } catch (caught) {
     // The database is away: 503 with Retry-After, like the GraphQL endpoint.

@@ -7,6 +7,7 @@ import type { Database } from '../core/db/database.js';
 import { requestScope } from '../core/db/request-scope.js';
 import { formatError, isUnexpected } from '../core/errors.js';
 import type { Logger } from '../core/logger.js';
+import { callerKeyOf } from './hardening.js';
 
 /**
  * Idempotency keys for mutations (`Idempotency-Key: <key>`, as Stripe and the IETF draft name
@@ -70,9 +71,7 @@ function requestError(message: string, extensions: { code: string; reason: strin
 
 /** The caller a key belongs to: one API token, or a person whatever their session. */
 function callerOf(viewer: Viewer): { caller: string; userId: string; apiTokenId: string | null } {
-  return viewer.apiToken
-    ? { caller: `token:${viewer.apiToken.id}`, userId: viewer.user.id, apiTokenId: viewer.apiToken.id }
-    : { caller: `user:${viewer.user.id}`, userId: viewer.user.id, apiTokenId: null };
+  return { caller: callerKeyOf(viewer)!, userId: viewer.user.id, apiTokenId: viewer.apiToken?.id ?? null };
 }
 
 /** JSON with object keys sorted, so that `{a, b}` and `{b, a}` are the same request. */

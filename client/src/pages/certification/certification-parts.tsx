@@ -7,7 +7,7 @@ import { useLiveHighlightClass } from '../../apollo/live-highlight';
 import { formatAuditDates } from '../audits/_components/overview/audit-badges';
 import { AUDIT_KIND_LABELS } from '../audits/audit-words';
 import type { CycleStep, StepState } from './certification-cycle';
-import type { CertificateRow, CertificationBlockerRow, CertificationRow, DecisionRow } from './certification-operations';
+import type { CertificateRow, CertificationBlockerRow, CertificationRow, DecisionRow, NextAuditRow } from './certification-operations';
 
 export function formatDay(day: string): string {
   return dayjs(day).format('D MMM YYYY');
@@ -17,8 +17,16 @@ function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
+/** What `describeStatus` reads (the dashboard asks for no more than this). */
+export interface CertificationStatusFacts {
+  status: CertificationRow['status'];
+  blockers: Pick<CertificationBlockerRow, 'code'>[];
+  certificate: Pick<CertificateRow, 'expiresOn' | 'certificateNumber' | 'certificationBody'> | null;
+  nextAudits: (Pick<NextAuditRow, 'kind' | 'dueOn'> & { audit: Pick<NonNullable<NextAuditRow['audit']>, 'startDate'> | null })[];
+}
+
 /** The status in words and colour, e.g. "Blocked — 1 major nonconformity". */
-export function describeStatus(certification: CertificationRow): { headline: string; detail: string; color: string; icon: ReactNode } {
+export function describeStatus(certification: CertificationStatusFacts): { headline: string; detail: string; color: string; icon: ReactNode } {
   const { status, blockers, certificate, nextAudits } = certification;
   const majors = blockers.filter((b) => b.code === 'OPEN_MAJOR_NONCONFORMITY').length;
   const minors = blockers.filter((b) => b.code === 'MINOR_NONCONFORMITY_WITHOUT_PLAN').length;

@@ -1,6 +1,7 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
 import type { GapGroupScore } from '../gap-analysis/gap-operations';
 import type { HeatMapCell, RiskMatrix } from '../risks/risk-operations';
+import type { AuditKind } from '../audits/audit-words';
 import type { CertificationStatus } from '../certification/certification-operations';
 
 export type ReadinessArea =
@@ -74,8 +75,9 @@ export interface ReadinessDashboardData {
     certification?: {
       __typename?: 'Certification';
       status: CertificationStatus;
-      certificate: { __typename?: 'Certificate'; id: string; expiresOn: string; certificationBody: string } | null;
-      nextAudits: Array<{ __typename?: 'NextAudit'; kind: string; dueOn: string; audit: { __typename?: 'Audit'; id: string; title: string } | null }>;
+      blockers: Array<{ __typename?: 'CertificationBlocker'; code: string }>;
+      certificate: { __typename?: 'Certificate'; id: string; expiresOn: string; certificationBody: string; certificateNumber: string } | null;
+      nextAudits: Array<{ __typename?: 'NextAudit'; kind: AuditKind; dueOn: string; audit: { __typename?: 'Audit'; id: string; title: string; startDate: string } | null }>;
     } | null;
     dueThisWeek?: { __typename?: 'TaskConnection'; totalCount: number; edges: Array<{ __typename?: 'TaskEdge'; node: DashboardTaskRow }> } | null;
     overdueTasks?: { __typename?: 'TaskConnection'; totalCount: number; edges: Array<{ __typename?: 'TaskEdge'; node: DashboardTaskRow }> } | null;
@@ -195,10 +197,14 @@ export const READINESS_DASHBOARD_QUERY: TypedDocumentNode<ReadinessDashboardData
       }
       certification @include(if: $certification) {
         status
+        blockers {
+          code
+        }
         certificate {
           id
           expiresOn
           certificationBody
+          certificateNumber
         }
         nextAudits {
           kind
@@ -206,6 +212,7 @@ export const READINESS_DASHBOARD_QUERY: TypedDocumentNode<ReadinessDashboardData
           audit {
             id
             title
+            startDate
           }
         }
       }

@@ -1,17 +1,20 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
 import dayjs from 'dayjs';
-import { OverdueCorrectiveActions } from './overdue-corrective-actions';
 import { Alert, Anchor, Card, Grid, Group, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconArrowRight, IconHistory, IconKey, IconListCheck, IconUserPlus, IconUsers, type Icon } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { PageHeader } from '../../components/page-header';
+import { formatDate } from '../../components/relative-time';
 import { ErrorState, SkeletonRows } from '../../components/query-states';
 import { useCurrentOrganization } from '../../organization/organization-context';
 import { RoleBadge } from '../../organization/role-badge';
 import { ROLE_DESCRIPTIONS, ROLE_IN_A_SENTENCE, isRole } from '../../organization/roles';
 import { useViewer } from '../../session/require-viewer';
+import { AUDIT_KIND_LABELS } from '../audits/audit-words';
+import { describeStatus } from '../certification/certification-parts';
 import { JourneySteps } from '../journey/_components/journey-steps';
+import { OverdueCorrectiveActions } from './overdue-corrective-actions';
 import { READINESS_DASHBOARD_QUERY, type ReadinessDashboardData } from './dashboard-operations';
 import { ReadinessBlockers, ReadinessBreakdown, ReadinessScoreCard } from './_components/readiness-cards';
 import { DashboardHeatMap, GapProgress, NonconformityBurndown, TasksThisWeek } from './_components/dashboard-panels';
@@ -64,114 +67,112 @@ function GettingStarted() {
   const memberCount = data?.organization?.members.length;
 
   return (
-    <>
-      <Grid gap="lg">
-        <Grid.Col span={{ base: 12, md: 8 }}>
-          <Card h="100%">
-            <Stack gap="sm">
-              <Text size="sm" c="dimmed">
-                {organization.name}
-              </Text>
-              <Title order={2} fz={22}>
-                Welcome, {firstName}
-              </Title>
-              {role ? (
-                <Group gap="xs">
-                  <Text size="sm">Your role here:</Text>
-                  <RoleBadge role={role} size="lg" />
-                </Group>
-              ) : null}
-              {role && isRole(role) ? (
-                <Stack gap={2} mt={4}>
-                  <Text size="xs" fw={600} c="dimmed" tt="uppercase">
-                    What {ROLE_IN_A_SENTENCE[role]} does
-                  </Text>
-                  <Text size="sm">{ROLE_DESCRIPTIONS[role]}</Text>
-                </Stack>
-              ) : null}
-            </Stack>
-          </Card>
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 4 }}>
-          <Card h="100%">
-            <Stack gap={4}>
-              <Group justify="space-between">
-                <Text fw={600}>Team</Text>
-                <ThemeIcon variant="light" radius="xl" aria-hidden>
-                  <IconUsers size={16} />
-                </ThemeIcon>
+    <Grid gap="lg">
+      <Grid.Col span={{ base: 12, md: 8 }}>
+        <Card h="100%">
+          <Stack gap="sm">
+            <Text size="sm" c="dimmed">
+              {organization.name}
+            </Text>
+            <Title order={2} fz={22}>
+              Welcome, {firstName}
+            </Title>
+            {role ? (
+              <Group gap="xs">
+                <Text size="sm">Your role here:</Text>
+                <RoleBadge role={role} size="lg" />
               </Group>
-              {error ? (
-                <ErrorState error={error} onRetry={() => refetch()} />
-              ) : loading && memberCount === undefined ? (
-                <SkeletonRows rows={2} height={24} />
-              ) : (
-                <>
-                  <Text fz={36} fw={700} lh={1.1} aria-label={`${memberCount ?? 0} members`}>
-                    {memberCount ?? 0}
-                  </Text>
-                  <Text size="sm" c="dimmed">
-                    {memberCount === 1 ? 'member' : 'members'} in {organization.name}
-                  </Text>
-                  <Anchor component={Link} to={`${base}/members`} size="sm" mt="xs">
-                    {can('member:invite') ? 'Manage members' : 'See members'}
-                  </Anchor>
-                </>
-              )}
-            </Stack>
-          </Card>
-        </Grid.Col>
-        <Grid.Col span={12}>
-          <Card>
-            <Stack gap="md">
-              <Title order={2} fz={18}>
-                Next steps
-              </Title>
-              <Stack gap={0} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
-                {nextSteps.map((step) => {
-                  const StepIcon = step.icon;
-                  return (
-                    <li key={step.title}>
-                      <Anchor component={Link} to={step.to} underline="never" c="inherit" display="block" py="sm" className="annex-next-step">
-                        <Group wrap="nowrap" gap="md">
-                          <ThemeIcon variant="light" size={36} radius="md" aria-hidden>
-                            <StepIcon size={18} />
-                          </ThemeIcon>
-                          <Stack gap={0} style={{ flex: 1 }}>
-                            <Text fw={600} c="indigo.8">
-                              {step.title}
-                            </Text>
-                            <Text size="sm" c="dimmed">
-                              {step.detail}
-                            </Text>
-                          </Stack>
-                          <IconArrowRight size={18} aria-hidden color="var(--mantine-color-dimmed)" />
-                        </Group>
-                      </Anchor>
-                    </li>
-                  );
-                })}
-              </Stack>
-            </Stack>
-          </Card>
-        </Grid.Col>
-        <Grid.Col span={12}>
-          <Card>
-            <Stack gap="md">
-              <Stack gap={2}>
-                <Title order={2} fz={18}>
-                  The certification journey
-                </Title>
-                <Text size="sm" c="dimmed">
-                  Annex follows the five steps to an ISO/IEC 27001 certificate. Most of the work starts with preparation; the areas in the navigation follow the same order.
+            ) : null}
+            {role && isRole(role) ? (
+              <Stack gap={2} mt={4}>
+                <Text size="xs" fw={600} c="dimmed" tt="uppercase">
+                  What {ROLE_IN_A_SENTENCE[role]} does
                 </Text>
+                <Text size="sm">{ROLE_DESCRIPTIONS[role]}</Text>
               </Stack>
-              <JourneySteps highlight={['preparation']} highlightLabel="Start here" />
+            ) : null}
+          </Stack>
+        </Card>
+      </Grid.Col>
+      <Grid.Col span={{ base: 12, md: 4 }}>
+        <Card h="100%">
+          <Stack gap={4}>
+            <Group justify="space-between">
+              <Text fw={600}>Team</Text>
+              <ThemeIcon variant="light" radius="xl" aria-hidden>
+                <IconUsers size={16} />
+              </ThemeIcon>
+            </Group>
+            {error ? (
+              <ErrorState error={error} onRetry={() => refetch()} />
+            ) : loading && memberCount === undefined ? (
+              <SkeletonRows rows={2} height={24} />
+            ) : (
+              <>
+                <Text fz={36} fw={700} lh={1.1} aria-label={`${memberCount ?? 0} members`}>
+                  {memberCount ?? 0}
+                </Text>
+                <Text size="sm" c="dimmed">
+                  {memberCount === 1 ? 'member' : 'members'} in {organization.name}
+                </Text>
+                <Anchor component={Link} to={`${base}/members`} size="sm" mt="xs">
+                  {can('member:invite') ? 'Manage members' : 'See members'}
+                </Anchor>
+              </>
+            )}
+          </Stack>
+        </Card>
+      </Grid.Col>
+      <Grid.Col span={12}>
+        <Card>
+          <Stack gap="md">
+            <Title order={2} fz={18}>
+              Next steps
+            </Title>
+            <Stack gap={0} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+              {nextSteps.map((step) => {
+                const StepIcon = step.icon;
+                return (
+                  <li key={step.title}>
+                    <Anchor component={Link} to={step.to} underline="never" c="inherit" display="block" py="sm" className="annex-next-step">
+                      <Group wrap="nowrap" gap="md">
+                        <ThemeIcon variant="light" size={36} radius="md" aria-hidden>
+                          <StepIcon size={18} />
+                        </ThemeIcon>
+                        <Stack gap={0} style={{ flex: 1 }}>
+                          <Text fw={600} c="indigo.8">
+                            {step.title}
+                          </Text>
+                          <Text size="sm" c="dimmed">
+                            {step.detail}
+                          </Text>
+                        </Stack>
+                        <IconArrowRight size={18} aria-hidden color="var(--mantine-color-dimmed)" />
+                      </Group>
+                    </Anchor>
+                  </li>
+                );
+              })}
             </Stack>
-          </Card>
-        </Grid.Col>
-      </Grid>
-    </>
+          </Stack>
+        </Card>
+      </Grid.Col>
+      <Grid.Col span={12}>
+        <Card>
+          <Stack gap="md">
+            <Stack gap={2}>
+              <Title order={2} fz={18}>
+                The certification journey
+              </Title>
+              <Text size="sm" c="dimmed">
+                Annex follows the five steps to an ISO/IEC 27001 certificate. Most of the work starts with preparation; the areas in the navigation follow the same order.
+              </Text>
+            </Stack>
+            <JourneySteps highlight={['preparation']} highlightLabel="Start here" />
+          </Stack>
+        </Card>
+      </Grid.Col>
+    </Grid>
   );
 }
 
@@ -290,17 +291,8 @@ export function DashboardPage() {
   );
 }
 
-const CERTIFICATION_WORDS: Record<string, { label: string; color: string }> = {
-  NOT_STARTED: { label: 'Not started', color: 'gray' },
-  IN_PROGRESS: { label: 'In progress', color: 'indigo' },
-  BLOCKED: { label: 'Decision blocked', color: 'red' },
-  READY_FOR_DECISION: { label: 'Ready for the decision', color: 'teal' },
-  CERTIFIED: { label: 'Certified', color: 'teal' },
-  EXPIRED: { label: 'Certificate expired', color: 'red' },
-};
-
 function CertificationSummary({ certification, base }: { certification: NonNullable<NonNullable<ReadinessDashboardData['organization']>['certification']>; base: string }) {
-  const words = CERTIFICATION_WORDS[certification.status] ?? { label: certification.status, color: 'gray' };
+  const look = describeStatus(certification);
   const next = certification.nextAudits[0];
   return (
     <Card h="100%" component="section" aria-label="Certification">
@@ -313,10 +305,8 @@ function CertificationSummary({ certification, base }: { certification: NonNulla
             Open certification
           </Anchor>
         </Group>
-        <Alert color={words.color} variant="light" p="xs" title={words.label} data-testid="certification-status">
-          {certification.certificate
-            ? `Certificate from ${certification.certificate.certificationBody}, valid until ${dayjs(certification.certificate.expiresOn).format('D MMM YYYY')}.`
-            : 'No certificate yet.'}
+        <Alert color={look.color} variant="light" p="xs" title={look.headline} data-testid="certification-status">
+          {certification.certificate ? `Certificate from ${certification.certificate.certificationBody}, valid until ${formatDate(certification.certificate.expiresOn)}.` : 'No certificate yet.'}
         </Alert>
         {next ? (
           <Text size="sm">
@@ -326,9 +316,9 @@ function CertificationSummary({ certification, base }: { certification: NonNulla
                 {next.audit.title}
               </Anchor>
             ) : (
-              next.kind.replace('_', ' ').toLowerCase()
+              `${AUDIT_KIND_LABELS[next.kind].toLowerCase()} audit`
             )}{' '}
-            by {dayjs(next.dueOn).format('D MMM YYYY')}
+            by {formatDate(next.dueOn)}
           </Text>
         ) : null}
       </Stack>

@@ -11,10 +11,11 @@ import { useCurrentOrganization } from '../../organization/organization-context'
 import { DecisionsTab } from './_components/decisions-tab';
 import { MeetingTab } from './_components/meeting-tab';
 import { PackTab } from './_components/pack-tab';
-import { Fact, formatDay, ReviewStatusBadge, ReviewSteps } from './_components/review-badges';
+import { Fact, ReviewStatusBadge, ReviewSteps } from './_components/review-badges';
 import { ReviewFormModal } from './_components/review-form-modal';
 import { pdfUrl, SignOffTab } from './_components/sign-off-tab';
 import { MANAGEMENT_REVIEW_QUERY, isManagementReview, useDeleteManagementReview, type ManagementReviewDetail } from './management-review-operations';
+import { formatDate } from '../../components/relative-time';
 
 const TABS = ['pack', 'meeting', 'decisions', 'sign-off'] as const;
 type ReviewTab = (typeof TABS)[number];
@@ -120,7 +121,7 @@ function ReviewView({ review }: { review: ManagementReviewDetail }) {
               {review.title}
             </Title>
             <Group gap="xl">
-              <Fact label={review.heldOn ? 'Held on' : 'Scheduled for'}>{formatDay(review.heldOn ?? review.scheduledOn)}</Fact>
+              <Fact label={review.heldOn ? 'Held on' : 'Scheduled for'}>{formatDate(review.heldOn ?? review.scheduledOn)}</Fact>
               {review.location ? <Fact label="Location">{review.location}</Fact> : null}
               <Fact label="Attendees">{review.attendees.length ? `${review.attendees.length}` : 'None recorded'}</Fact>
               <Fact label="Decisions">{`${review.decisions.length}${review.decisions.length ? `, ${review.decisions.length - untracked} tracked` : ''}`}</Fact>
@@ -153,18 +154,18 @@ function ReviewView({ review }: { review: ManagementReviewDetail }) {
           <ReviewSteps
             status={review.status}
             details={{
-              PLANNED: formatDay(review.scheduledOn),
-              PACK_PREPARED: review.packPreparedAt ? formatDay(review.packPreparedAt.slice(0, 10)) : null,
-              HELD: review.heldOn ? formatDay(review.heldOn) : null,
-              SUBMITTED: review.submittedAt && review.status !== 'HELD' ? formatDay(review.submittedAt.slice(0, 10)) : null,
-              SIGNED: review.signedOn ? formatDay(review.signedOn) : null,
+              PLANNED: formatDate(review.scheduledOn),
+              PACK_PREPARED: review.packPreparedAt ? formatDate(review.packPreparedAt.slice(0, 10)) : null,
+              HELD: review.heldOn ? formatDate(review.heldOn) : null,
+              SUBMITTED: review.submittedAt && review.status !== 'HELD' ? formatDate(review.submittedAt.slice(0, 10)) : null,
+              SIGNED: review.signedOn ? formatDate(review.signedOn) : null,
             }}
           />
         </Paper>
         {review.status === 'SIGNED' ? (
           <Alert color="teal" variant="light" icon={<IconLock size={18} />} title="Signed off and frozen" data-testid="frozen-banner">
             Signed off by {review.signedBy.map((p) => p.name).join(', ')}
-            {review.signedOn ? ` on ${formatDay(review.signedOn)}` : ''}. The pack, minutes and decisions are kept exactly as approved (SHA-256 {review.snapshotHash?.slice(0, 16)}…). Decisions can still be made tracked tasks.
+            {review.signedOn ? ` on ${formatDate(review.signedOn)}` : ''}. The pack, minutes and decisions are kept exactly as approved (SHA-256 {review.snapshotHash?.slice(0, 16)}…). Decisions can still be made tracked tasks.
           </Alert>
         ) : review.status === 'SUBMITTED' ? (
           <Alert color="orange" variant="light" icon={<IconHourglass size={18} />} title="Awaiting management’s sign-off">

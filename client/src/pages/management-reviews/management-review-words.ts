@@ -37,16 +37,6 @@ export const REVIEW_STATUS_DESCRIPTIONS: Record<ManagementReviewStatus, string> 
   SIGNED: 'Signed off by management: the pack, minutes and decisions are frozen.',
 };
 
-/** Where each input is shown in Annex (its page), for "see the figures there". */
-export const INPUT_PAGES: Partial<Record<ManagementReviewInputKey, string>> = {
-  NONCONFORMITIES: 'audits',
-  MONITORING: 'objectives',
-  AUDIT_RESULTS: 'audits',
-  OBJECTIVES: 'objectives',
-  RISKS: 'risks',
-  IMPROVEMENTS: 'audits',
-};
-
 export function isReviewStatus(value: unknown): value is ManagementReviewStatus {
   return typeof value === 'string' && (REVIEW_STEPS as readonly string[]).includes(value);
 }

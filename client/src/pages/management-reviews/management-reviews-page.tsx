@@ -9,9 +9,11 @@ import { PageHeader } from '../../components/page-header';
 import { ErrorState, SkeletonRows } from '../../components/query-states';
 import { useCurrentOrganization } from '../../organization/organization-context';
 import { ReviewFormModal } from './_components/review-form-modal';
-import { formatDay, ReviewStatusBadge } from './_components/review-badges';
+import { ReviewStatusBadge } from './_components/review-badges';
 import { MANAGEMENT_REVIEWS_QUERY, type ManagementReviewRow } from './management-review-operations';
 import { REVIEW_STATUS_LABELS, REVIEW_STEPS, isReviewStatus, plural } from './management-review-words';
+import { daysUntil } from '../../components/due-date';
+import { formatDate } from '../../components/relative-time';
 
 const STATUS_OPTIONS = REVIEW_STEPS.map((s) => ({ value: s, label: REVIEW_STATUS_LABELS[s] }));
 const INPUT_COUNT = 9;
@@ -21,7 +23,8 @@ function ReviewCard({ review }: { review: ManagementReviewRow }) {
   const highlight = useLiveHighlightClass(review.id);
   const ready = INPUT_COUNT - review.missingInputs.length;
   const tracked = review.decisions.filter((d) => d.tracked).length;
-  const upcoming = !review.heldOn && review.scheduledOn >= dayjs().format('YYYY-MM-DD');
+  const daysToGo = review.heldOn ? null : daysUntil(review.scheduledOn);
+  const upcoming = daysToGo !== null && daysToGo >= 0;
   return (
     <Paper withBorder radius="md" p="md" className={highlight}>
       <Group justify="space-between" align="flex-start" wrap="nowrap" gap="md">
@@ -37,12 +40,12 @@ function ReviewCard({ review }: { review: ManagementReviewRow }) {
             <Text size="sm" c="dimmed">
               {review.heldOn ? (
                 <>
-                  Held on <Text span size="sm" c="var(--mantine-color-text)">{formatDay(review.heldOn)}</Text>
+                  Held on <Text span size="sm" c="var(--mantine-color-text)">{formatDate(review.heldOn)}</Text>
                 </>
               ) : (
                 <>
-                  {upcoming ? 'Scheduled for' : 'Was scheduled for'} <Text span size="sm" c="var(--mantine-color-text)">{formatDay(review.scheduledOn)}</Text>
-                  {upcoming ? ` · in ${dayjs(review.scheduledOn).diff(dayjs().startOf('day'), 'day')} days` : ''}
+                  {upcoming ? 'Scheduled for' : 'Was scheduled for'} <Text span size="sm" c="var(--mantine-color-text)">{formatDate(review.scheduledOn)}</Text>
+                  {upcoming ? ` · ${daysToGo === 0 ? 'today' : daysToGo === 1 ? 'tomorrow' : `in ${daysToGo} days`}` : ''}
                 </>
               )}
               {review.location ? ` · ${review.location}` : ''}
@@ -68,7 +71,7 @@ function ReviewCard({ review }: { review: ManagementReviewRow }) {
               <IconSignature size={16} aria-hidden color="var(--mantine-color-teal-7)" />
               <Text size="sm">
                 {review.signedBy.map((p) => p.name).join(', ')}
-                {review.signedOn ? `, ${formatDay(review.signedOn)}` : ''}
+                {review.signedOn ? `, ${formatDate(review.signedOn)}` : ''}
               </Text>
             </Group>
           ) : (
@@ -113,8 +116,8 @@ function CadenceCard({ reviews }: { reviews: ManagementReviewRow[] }) {
           )}
           {signed ? (
             <Text size="xs" c="dimmed">
-              Held {formatDay(signed.heldOn ?? signed.scheduledOn)}
-              {signed.signedOn ? `, signed ${formatDay(signed.signedOn)}` : ''}
+              Held {formatDate(signed.heldOn ?? signed.scheduledOn)}
+              {signed.signedOn ? `, signed ${formatDate(signed.signedOn)}` : ''}
             </Text>
           ) : null}
         </Stack>
@@ -124,12 +127,12 @@ function CadenceCard({ reviews }: { reviews: ManagementReviewRow[] }) {
           </Text>
           <Tooltip label="Certification bodies expect a management review at least every 12 months, and one before the stage 1 audit.">
             <Text size="sm" fw={600} c={overdue ? 'red.8' : undefined}>
-              {dueBy ? `${overdue ? 'Overdue since' : 'By'} ${formatDay(dueBy.format('YYYY-MM-DD'))}` : 'Now: none has been signed off yet'}
+              {dueBy ? `${overdue ? 'Overdue since' : 'By'} ${formatDate(dueBy.format('YYYY-MM-DD'))}` : 'Now: none has been signed off yet'}
             </Text>
           </Tooltip>
           {nextPlanned ? (
             <Text size="xs" c="dimmed">
-              Next planned: {nextPlanned.title} on {formatDay(nextPlanned.scheduledOn)}
+              Next planned: {nextPlanned.title} on {formatDate(nextPlanned.scheduledOn)}
             </Text>
           ) : null}
         </Stack>

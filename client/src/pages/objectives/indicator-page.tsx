@@ -6,7 +6,6 @@ import dayjs from 'dayjs';
 import { useMemo, useState, type ReactNode } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { readApiError } from '../../apollo/api-error';
-import { useLiveTopic } from '../../apollo/organization-events';
 import { DocumentTitle } from '../../components/document-title';
 import { PersonLabel } from '../../components/person-avatar';
 import { ErrorState } from '../../components/query-states';
@@ -16,6 +15,7 @@ import { IndicatorTrendChart } from './_components/indicator-trend-chart';
 import { MeasurementForm } from './_components/measurement-form';
 import { MeasurementHistory } from './_components/measurement-history';
 import { IndicatorFlags, ObjectiveStatusBadge, TrendBadge } from './_components/objective-badges';
+import { formatDate } from '../../components/relative-time';
 import { INDICATOR_PAGE_QUERY, isIndicatorNode, useDeleteIndicator, type IndicatorDetail } from './objective-operations';
 import { FREQUENCY_LABELS, formatTarget, formatValue } from './objective-words';
 
@@ -24,7 +24,6 @@ export function IndicatorPage() {
   const { indicatorId = '' } = useParams();
   const { organization } = useCurrentOrganization();
   const { data, error, refetch } = useQuery(INDICATOR_PAGE_QUERY, { variables: { id: indicatorId }, fetchPolicy: 'cache-and-network' });
-  useLiveTopic('objectives', () => void refetch().catch(() => undefined));
   const node = data?.node;
 
   if (error && !data) return <ErrorState error={error} title="This indicator could not be loaded" onRetry={() => refetch()} />;
@@ -131,7 +130,7 @@ function IndicatorView({ indicator }: { indicator: IndicatorDetail }) {
           </Meta>
           <Meta label="Next measurement">
             <Text size="sm" c={indicator.measurementDue ? 'orange.8' : undefined} fw={indicator.measurementDue ? 600 : undefined}>
-              {indicator.measurementDue ? `Due since ${dayjs(indicator.nextMeasurementDueOn).format('D MMM YYYY')}` : dayjs(indicator.nextMeasurementDueOn).format('D MMM YYYY')}
+              {indicator.measurementDue ? `Due since ${formatDate(indicator.nextMeasurementDueOn)}` : formatDate(indicator.nextMeasurementDueOn)}
             </Text>
           </Meta>
           <Meta label="Owner">

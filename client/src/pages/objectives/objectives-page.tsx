@@ -4,7 +4,6 @@ import { useDisclosure } from '@mantine/hooks';
 import { IconChartLine, IconPlus, IconTarget } from '@tabler/icons-react';
 import { useMemo, type ReactNode } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
-import { useLiveTopic } from '../../apollo/organization-events';
 import { PageHeader } from '../../components/page-header';
 import { ErrorState, SkeletonRows } from '../../components/query-states';
 import { usePanelParam } from '../../components/use-panel-param';
@@ -47,7 +46,6 @@ export function ObjectivesPage() {
   const flag = params.get('flag') ?? '';
 
   const { data, error, refetch } = useQuery(OBJECTIVES_PAGE_QUERY, { variables: { id: organization.id }, fetchPolicy: 'cache-and-network' });
-  useLiveTopic('objectives', () => void refetch().catch(() => undefined));
   const objectives = data?.organization?.objectives ?? null;
   const indicators = data?.organization?.indicators ?? null;
 

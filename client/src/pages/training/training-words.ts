@@ -1,4 +1,4 @@
-/** Where one person stands with one course (GraphQL enum `TrainingStatus`). */
+/** Where one person stands with one course (GraphQL enum `TrainingStatus`), most urgent first. */
 export const TRAINING_STATUSES = ['OVERDUE', 'EXPIRED', 'DUE_SOON', 'EXPIRING_SOON', 'ASSIGNED', 'COMPLETED'] as const;
 export type TrainingStatus = (typeof TRAINING_STATUSES)[number];
 
@@ -19,10 +19,6 @@ export const TRAINING_STATUS_COLORS: Record<TrainingStatus, string> = {
   EXPIRING_SOON: 'orange',
   EXPIRED: 'red',
 };
-
-export function isTrainingStatus(value: unknown): value is TrainingStatus {
-  return typeof value === 'string' && (TRAINING_STATUSES as readonly string[]).includes(value);
-}
 
 /** Completed and not expired: it counts. */
 export function isCurrent(status: TrainingStatus): boolean {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import type { S3Client } from '@aws-sdk/client-s3';
 import { checkStorageKey, sha256Of, type FileStore } from './file-store.js';
 
 export interface S3Settings {
@@ -29,10 +29,19 @@ function isMissing(error: unknown): boolean {
  */
 export class S3FileStore implements FileStore {
   readonly kind = 's3' as const;
-  private readonly client: S3Client;
+  private connection: Promise<{ sdk: typeof import('@aws-sdk/client-s3'); client: S3Client }> | null = null;
 
-  constructor(private readonly settings: S3Settings) {
-    this.client = new S3Client({
+  constructor(private readonly settings: S3Settings) {}
+
+  /** The SDK and its client, loaded on first use: a server keeping its files on disk never loads the SDK at all. */
+  private connect() {
+    this.connection ??= import('@aws-sdk/client-s3').then((sdk) => ({ sdk, client: this.createClient(sdk) }));
+    return this.connection;
+  }
+
+  private createClient({ S3Client }: typeof import('@aws-sdk/client-s3')): S3Client {
+    const settings = this.settings;
+    return new S3Client({
       region: settings.region,
       ...(settings.endpoint ? { endpoint: settings.endpoint } : {}),
       forcePathStyle: settings.forcePathStyle,
@@ -54,8 +63,9 @@ export class S3FileStore implements FileStore {
       throw error;
     });
     if (!present) {
-      await this.client.send(
-        new PutObjectCommand({
+      const { sdk, client } = await this.connect();
+      await client.send(
+        new sdk.PutObjectCommand({
           Bucket: this.settings.bucket,
           Key: sha256,
           Body: bytes,
@@ -71,7 +81,8 @@ export class S3FileStore implements FileStore {
 
   async read(key: string): Promise<Readable | null> {
     try {
-      const object = await this.client.send(new GetObjectCommand({ Bucket: this.settings.bucket, Key: checkStorageKey(key) }));
+      const { sdk, client } = await this.connect();
+      const object = await client.send(new sdk.GetObjectCommand({ Bucket: this.settings.bucket, Key: checkStorageKey(key) }));
       if (!object.Body) return null;
       if (object.Body instanceof Readable) return object.Body;
       // Not in Node's HTTP handler (a custom one): adapt a web stream.
@@ -84,7 +95,8 @@ export class S3FileStore implements FileStore {
 
   async exists(key: string): Promise<boolean> {
     try {
-      await this.client.send(new HeadObjectCommand({ Bucket: this.settings.bucket, Key: checkStorageKey(key) }));
+      const { sdk, client } = await this.connect();
+      await client.send(new sdk.HeadObjectCommand({ Bucket: this.settings.bucket, Key: checkStorageKey(key) }));
       return true;
     } catch (error) {
       if (isMissing(error)) return false;
@@ -94,6 +106,6 @@ export class S3FileStore implements FileStore {
 
   /** Closes the SDK's connections (at shutdown). */
   close(): void {
-    this.client.destroy();
+    void this.connection?.then(({ client }) => client.destroy());
   }
 }

@@ -42,9 +42,10 @@ import { decodeOffsetCursor, toOffsetConnection, type Connection } from '../../c
 import type { FileStore } from '../../core/storage/file-store.js';
 import { organizationOfSubject } from '../../core/subjects.js';
 import type { Actor } from '../organizations/organization.service.js';
+import { requireMembers } from '../organizations/member.service.js';
 import type { NotificationService } from '../notifications/notification.service.js';
 import type { TaskService } from '../tasks/task.service.js';
-import { StoredFile } from '../documents/document.entity.js';
+import { insertStoredFile } from '../documents/stored-files.js';
 import type { DocumentService } from '../documents/document.service.js';
 import {
   Audit,
@@ -149,13 +150,6 @@ export class AuditService {
     return audit;
   }
 
-  private async requireMembers(em: EntityManager, organizationId: string, field: string, ids: Array<string | null | undefined>): Promise<void> {
-    const wanted = [...new Set(ids.filter((id): id is string => !!id))];
-    if (!wanted.length) return;
-    const rows = (await em.query(`SELECT user_id FROM memberships WHERE organization_id = $1 AND user_id = ANY($2)`, [organizationId, wanted])) as unknown[];
-    if (rows.length !== wanted.length) throw badInput(field, 'Every person named must be a member of the organisation.', 'NOT_A_MEMBER');
-  }
-
   private async requireEvidence(em: EntityManager, organizationId: string, ids: string[] | null | undefined): Promise<string[]> {
     const wanted = [...new Set(ids ?? [])];
     if (!wanted.length) return [];
@@ -208,8 +202,8 @@ export class AuditService {
   async create(scope: OrgScope, input: AuditFields, actor: Actor): Promise<Audit> {
     return this.db.transaction(async (em) => {
       const fields = this.validateAudit(input, null);
-      await this.requireMembers(em, scope.organizationId, 'leadAuditorId', [input.leadAuditorId]);
-      await this.requireMembers(em, scope.organizationId, 'teamIds', input.teamIds ?? []);
+      await requireMembers(em, scope.organizationId, 'leadAuditorId', [input.leadAuditorId]);
+      await requireMembers(em, scope.organizationId, 'teamIds', input.teamIds ?? []);
       const now = new Date();
       const audit = Object.assign(new Audit(), {
         id: newId('Audit'),
@@ -244,8 +238,8 @@ export class AuditService {
       }
       if (current.version !== version) throw conflict(`This audit was changed by someone else (you had version ${version}, it is now ${current.version}). Reload to see their change.`);
       const fields = this.validateAudit(input, current);
-      if (input.leadAuditorId !== undefined) await this.requireMembers(em, scope.organizationId, 'leadAuditorId', [input.leadAuditorId]);
-      if (input.teamIds) await this.requireMembers(em, scope.organizationId, 'teamIds', input.teamIds);
+      if (input.leadAuditorId !== undefined) await requireMembers(em, scope.organizationId, 'leadAuditorId', [input.leadAuditorId]);
+      if (input.teamIds) await requireMembers(em, scope.organizationId, 'teamIds', input.teamIds);
       const now = new Date();
       const next = Object.assign(new Audit(), current, fields, {
         version: current.version + 1,
@@ -293,7 +287,7 @@ export class AuditService {
     return this.db.transaction(async (em) => {
       const audit = await this.requireAudit(em, scope, input.auditId);
       if (audit.status === 'CLOSED') throw badInput('auditId', 'The audit is closed.', 'AUDIT_CLOSED');
-      await this.requireMembers(em, scope.organizationId, 'intervieweeIds', input.intervieweeIds ?? []);
+      await requireMembers(em, scope.organizationId, 'intervieweeIds', input.intervieweeIds ?? []);
       const session = Object.assign(new AuditSession(), {
         id: newId('AuditSession'),
         organizationId: scope.organizationId,
@@ -350,8 +344,7 @@ export class AuditService {
       if (fields.subjectId) {
         if ((await organizationOfSubject(em, fields.subjectId)) !== scope.organizationId) throw badInput('subjectId', 'The record must be of this organisation.', 'UNKNOWN_SUBJECT');
       }
-      const record = Object.assign(new StoredFile(), { id: newId('StoredFile'), organizationId: scope.organizationId, sha256: stored.sha256, size: file.buffer.length, contentType: file.contentType, filename, storageKey: stored.key, uploadedById: scope.userId, uploadedAt: new Date() });
-      await em.insert(StoredFile, record as never);
+      const record = await insertStoredFile(em, scope, stored, file, filename);
       const evidence = Object.assign(new Evidence(), {
         id: newId('Evidence'),
         organizationId: scope.organizationId,
@@ -379,7 +372,7 @@ export class AuditService {
     return this.db.transaction(async (em) => {
       const audit = await this.requireAudit(em, scope, input.auditId);
       if (audit.status === 'CLOSED') throw badInput('auditId', 'The audit is closed.', 'AUDIT_CLOSED');
-      await this.requireMembers(em, scope.organizationId, 'ownerId', [input.ownerId]);
+      await requireMembers(em, scope.organizationId, 'ownerId', [input.ownerId]);
       const request = Object.assign(new EvidenceRequest(), {
         id: newId('EvidenceRequest'),
         organizationId: scope.organizationId,
@@ -523,7 +516,7 @@ export class AuditService {
       const audit = (await em.getRepository(Audit).findOneBy({ id: finding.auditId }))!;
       if (!isNonconformity(finding.kind)) throw badInput('findingId', 'Corrective actions answer nonconformities; observations and opportunities are handled as improvements.', 'NOT_A_NONCONFORMITY');
       if (await em.getRepository(CorrectiveAction).findOneBy({ findingId: finding.id })) throw conflict('This finding already has a corrective action: update it.');
-      await this.requireMembers(em, scope.organizationId, 'ownerId', [input.ownerId]);
+      await requireMembers(em, scope.organizationId, 'ownerId', [input.ownerId]);
       const now = new Date();
       const action = Object.assign(new CorrectiveAction(), {
         id: newId('CorrectiveAction'),
@@ -572,7 +565,7 @@ export class AuditService {
         fields.status = input.status;
       }
       if (input.ownerId !== undefined) {
-        await this.requireMembers(em, scope.organizationId, 'ownerId', [input.ownerId]);
+        await requireMembers(em, scope.organizationId, 'ownerId', [input.ownerId]);
         fields.ownerId = input.ownerId;
       }
       const next = Object.assign(new CorrectiveAction(), current, fields, { version: current.version + 1, updatedAt: new Date() });

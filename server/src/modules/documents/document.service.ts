@@ -44,6 +44,7 @@ import type { TaskService } from '../tasks/task.service.js';
 import type { NotificationService } from '../notifications/notification.service.js';
 import { ApprovalRequest } from '../approvals/approval.entity.js';
 import { Document, DocumentAcknowledgement, DocumentVersion, StoredFile, type DocumentFormat } from './document.entity.js';
+import { insertStoredFile } from './stored-files.js';
 import { MAX_CONTENT_CHARS, normalizeHtml, renderYDoc, replaceYDocContent, sha256, yDocFromHtml } from './content.js';
 
 export interface DocumentFields {
@@ -97,7 +98,7 @@ export class DocumentService {
     private readonly approvals: ApprovalService,
     private readonly tasks: TaskService,
     private readonly notifications: NotificationService,
-    readonly files: FileStore,
+    private readonly files: FileStore,
     private readonly uploadMaxBytes: number,
   ) {}
 
@@ -367,18 +368,7 @@ export class DocumentService {
       if (baseVersion !== null && doc.draftVersion !== baseVersion) {
         throw conflict(`The draft was changed by someone else (you had version ${baseVersion}, it is now ${doc.draftVersion}).`);
       }
-      const record = Object.assign(new StoredFile(), {
-        id: newId('StoredFile'),
-        organizationId: scope.organizationId,
-        sha256: stored.sha256,
-        size: file.buffer.length,
-        contentType: file.contentType,
-        filename,
-        storageKey: stored.key,
-        uploadedById: scope.userId,
-        uploadedAt: new Date(),
-      });
-      await em.insert(StoredFile, record as never);
+      const record = await insertStoredFile(em, scope, stored, file, filename);
       doc.draftFileId = record.id;
       return this.saveDraft(em, doc, { html: '', text: filename, hash: stored.sha256 }, null, scope.userId, actor);
     });
@@ -595,30 +585,6 @@ export class DocumentService {
     });
   }
 
-  /** Per person in the audience: whether they acknowledged the current major version, and coverage per role. */
-  async acknowledgementStatus(doc: Document) {
-    if (!doc.currentVersionId) return null;
-    const version = await this.db.dataSource.getRepository(DocumentVersion).findOneByOrFail({ id: doc.currentVersionId });
-    const rows = (await this.db.dataSource.query(
-      `SELECT m.user_id, m.role, (SELECT min(a.at) FROM document_acknowledgements a JOIN document_versions v ON v.id = a.document_version_id
-                                   WHERE a.document_id = $2 AND a.user_id = m.user_id AND v.major = $3) AS acknowledged_at
-         FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.organization_id = $1 ORDER BY u.name`,
-      [doc.organizationId, doc.id, version.major],
-    )) as Array<{ user_id: string; role: Role; acknowledged_at: Date | null }>;
-    return acknowledgementStatusOf(doc, version.number, rows, new Map(rows.filter((r) => r.acknowledged_at).map((r) => [r.user_id, r.acknowledged_at!])));
-  }
-
-  /** When the person acknowledged the current major version (null if not, or nothing is published). */
-  async acknowledgedAt(doc: Document, userId: string): Promise<Date | null> {
-    if (!doc.currentVersionId) return null;
-    const rows = (await this.db.dataSource.query(
-      `SELECT min(a.at) AS at FROM document_acknowledgements a JOIN document_versions v ON v.id = a.document_version_id
-        WHERE a.document_id = $1 AND a.user_id = $2 AND v.major = (SELECT major FROM document_versions WHERE id = $3)`,
-      [doc.id, userId, doc.currentVersionId],
-    )) as Array<{ at: Date | null }>;
-    return rows[0]?.at ?? null;
-  }
-
   /** Published documents addressed to the person that they have not acknowledged (in this major version). */
   async toAcknowledge(scope: OrgScope): Promise<Document[]> {
     const query = this.db.dataSource
@@ -826,15 +792,28 @@ export class DocumentService {
     return kept;
   }
 
-  async mandatoryDocuments(organizationId: string) {
+  /** What the checklist and the consistency checks both read: the documents' standings and the records kept in Annex. */
+  private async checkBasis(organizationId: string): Promise<{ standings: DocumentStanding[]; kept: Map<string, string> }> {
     const [standings, kept] = await Promise.all([this.standings(organizationId), this.keptRecords(organizationId)]);
+    return { standings, kept };
+  }
+
+  /** The checklist and the consistency issues together, from one reading of what they share (the readiness dashboard). */
+  async checks(organizationId: string) {
+    const basis = this.checkBasis(organizationId);
+    const [mandatory, issues] = await Promise.all([this.mandatoryDocuments(organizationId, basis), this.consistency(organizationId, basis)]);
+    return { mandatory, issues };
+  }
+
+  async mandatoryDocuments(organizationId: string, basis = this.checkBasis(organizationId)) {
+    const { standings, kept } = await basis;
     const byRef = new Map(MANDATORY_DOCUMENTS.map((d) => [d.ref, d]));
     return mandatoryDocumentStatus(MANDATORY_DOCUMENTS, standings, todayUtc(), kept).map((s) => ({ ...s, clause: byRef.get(s.ref)!.clause, kind: byRef.get(s.ref)!.kind }));
   }
 
-  async consistency(organizationId: string): Promise<ConsistencyIssue[]> {
-    const [documents, soa, treatments, keptRecords] = await Promise.all([
-      this.standings(organizationId),
+  async consistency(organizationId: string, basis = this.checkBasis(organizationId)): Promise<ConsistencyIssue[]> {
+    const [{ standings: documents, kept: keptRecords }, soa, treatments] = await Promise.all([
+      basis,
       this.db.dataSource.query(`SELECT id, control_ref, applicable FROM soa_entries WHERE organization_id = $1`, [organizationId]) as Promise<
         Array<{ id: string; control_ref: string; applicable: boolean | null }>
       >,
@@ -843,7 +822,6 @@ export class DocumentService {
           WHERE r.organization_id = $1 AND r.treatment IS DISTINCT FROM 'AVOID' GROUP BY r.id, r.title ORDER BY r.title`,
         [organizationId],
       ) as Promise<Array<{ id: string; title: string; refs: string[] }>>,
-      this.keptRecords(organizationId),
     ]);
     return consistencyIssues({
       keptRecords,
@@ -877,11 +855,10 @@ export class DocumentService {
   }
 }
 
-/** Every version of the given documents, newest first, each with its effective status. */
 /**
  * The acknowledgement status of a published document from its organisation's members (by name)
- * and who acknowledged its current major version: what `acknowledgementStatus` answers, from rows
- * that DataLoaders fetch for a whole page of documents at once.
+ * and who acknowledged its current major version: per person in the audience, and coverage per
+ * role, from rows that DataLoaders fetch for a whole page of documents at once.
  */
 export function acknowledgementStatusOf(
   doc: Pick<Document, 'audienceRoles'>,

@@ -8,6 +8,7 @@ import { Node } from '../../core/node.js';
 import { DateTimeScalar } from '../../core/scalars.js';
 import { createLoaders, type Loaders } from '../../app/loaders.js';
 import { resolveNode } from '../../app/nodes.js';
+import { callerKeyOf } from '../../app/hardening.js';
 import { User } from '../identity/user.entity.js';
 
 @ObjectType('OrganizationEvent', { description: 'One committed change of an organisation, in commit order.' })
@@ -74,7 +75,7 @@ const viewsOfEvent = new WeakMap<StoredEvent, Map<string, Promise<View>>>();
 
 /** Decided once per event and person (however many sockets they have open), with the event's loaders. */
 function viewOf(ctx: RequestContext, organizationId: string, event: StoredEvent): Promise<View> {
-  const key = `${ctx.viewer?.user.id ?? ''}\n${ctx.viewer?.apiToken?.id ?? ''}`;
+  const key = callerKeyOf(ctx.viewer) ?? '';
   let views = viewsOfEvent.get(event);
   if (!views) viewsOfEvent.set(event, (views = new Map()));
   let view = views.get(key);

@@ -427,7 +427,8 @@ async function improvements(em: EntityManager, organizationId: string, since: st
   };
 }
 
-async function namesOf(em: EntityManager, ids: Array<string | null>): Promise<Map<string, string>> {
+/** The names of people by id (accounts, members or not: a past owner keeps their name). */
+export async function namesOf(em: EntityManager, ids: Array<string | null>): Promise<Map<string, string>> {
   const wanted = [...new Set(ids.filter((id): id is string => !!id))];
   if (!wanted.length) return new Map();
   const rows = (await em.query(`SELECT id, name FROM users WHERE id = ANY($1)`, [wanted])) as Array<{ id: string; name: string }>;

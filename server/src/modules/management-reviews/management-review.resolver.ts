@@ -2,6 +2,7 @@ import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectTyp
 import { MANAGEMENT_REVIEW_INPUTS, canSeeTask, missingManagementReviewInputs, roleCan, type ManagementReviewInputKey, type ManagementReviewStatus, type TaskPriority } from '@annex/domain';
 import { Can, authorize, roleIn } from '../../core/authorization.js';
 import { actorOf, type RequestContext } from '../../core/context.js';
+import { notFound } from '../../core/errors.js';
 import { DateScalar } from '../../core/scalars.js';
 import { providedFields } from '../../core/validation.js';
 import { authorizeRecord } from '../../app/nodes.js';
@@ -215,8 +216,11 @@ class CreateTaskFromManagementReviewDecisionPayload {
   task!: Task;
 }
 
+/** The review as stored now (batched: a list of decisions reads their reviews in one statement; not cached, so read afresh after a write). */
 async function reload(ctx: RequestContext, id: string): Promise<ManagementReview> {
-  return ctx.services.db.dataSource.getRepository(ManagementReview).findOneByOrFail({ id });
+  const review = await ctx.loaders.rowById(ManagementReview).load(id);
+  if (!review) throw notFound('Management review');
+  return review;
 }
 
 @Resolver(() => ManagementReview)

@@ -22,13 +22,14 @@ import { newId } from '../../core/ids.js';
 import { isCalendarDate } from '../../core/scalars.js';
 import { requiredText } from '../../core/validation.js';
 import type { Actor } from '../organizations/organization.service.js';
+import { requireMembers } from '../organizations/member.service.js';
 import type { Approvable, ApprovalService } from '../approvals/approval.service.js';
 import type { ApprovalRequest } from '../approvals/approval.entity.js';
 import type { RiskService } from '../risks/risk.service.js';
 import type { TaskService } from '../tasks/task.service.js';
 import type { Task } from '../tasks/task.entity.js';
 import { ManagementReview, ManagementReviewDecision, type AttendeeRecord, type ManagementReviewSnapshot } from './management-review.entity.js';
-import { assemblePack } from './management-review-pack.js';
+import { assemblePack, namesOf } from './management-review-pack.js';
 
 export interface ManagementReviewFields {
   title?: string | null;
@@ -150,25 +151,14 @@ export class ManagementReviewService {
     return { review, status: this.statusOf(review, await this.signOffOf(em, review)) };
   }
 
-  private async requireMembers(em: EntityManager, organizationId: string, field: string, ids: Array<string | null | undefined>): Promise<Map<string, string>> {
-    const wanted = [...new Set(ids.filter((id): id is string => !!id))];
-    if (!wanted.length) return new Map();
-    const rows = (await em.query(`SELECT u.id, u.name FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.organization_id = $1 AND m.user_id = ANY($2)`, [organizationId, wanted])) as Array<{
-      id: string;
-      name: string;
-    }>;
-    if (rows.length !== wanted.length) throw badInput(field, 'Every person named must be a member of the organisation.', 'NOT_A_MEMBER');
-    return new Map(rows.map((r) => [r.id, r.name]));
-  }
-
   private async validateAttendees(em: EntityManager, organizationId: string, input: NonNullable<ManagementReviewFields['attendees']>): Promise<AttendeeRecord[]> {
     if (input.length > MAX_ATTENDEES) throw badInput('attendees', `At most ${MAX_ATTENDEES} attendees.`, 'TOO_MANY');
     const memberIds = input.map((a) => a.userId).filter((id): id is string => !!id);
     if (new Set(memberIds).size !== memberIds.length) throw badInput('attendees', 'Name each member once.', 'DUPLICATE_ATTENDEE');
-    const names = await this.requireMembers(em, organizationId, 'attendees', memberIds);
+    const members = await requireMembers(em, organizationId, 'attendees', memberIds);
     return input.map((a, i) => {
       const affiliation = text(`attendees.${i}.affiliation`, a.affiliation, 200);
-      if (a.userId) return { userId: a.userId, name: names.get(a.userId)!, affiliation };
+      if (a.userId) return { userId: a.userId, name: members.get(a.userId)!.name, affiliation };
       return { userId: null, name: requiredText(`attendees.${i}.name`, a.name, 200), affiliation };
     });
   }
@@ -328,14 +318,14 @@ export class ManagementReviewService {
       const managerIds = managers.map((m) => m.user_id);
       const named = input.approverIds?.length ? [...input.approverIds] : null;
       if (named) {
-        await this.requireMembers(em, scope.organizationId, 'approverIds', named);
+        await requireMembers(em, scope.organizationId, 'approverIds', named);
         if (named.some((id) => !managerIds.includes(id))) throw badInput('approverIds', 'Top management signs the review off: name members with the Management role.', 'NOT_MANAGEMENT');
       }
       const approverIds = named ?? managerIds.filter((id) => id !== scope.userId);
       if (!approverIds.length) throw badInput('approverIds', 'Nobody has the Management role: invite top management (or give a member that role) to sign the review off.', 'NO_MANAGEMENT');
       const content = await this.contentOf(em, review);
       const hash = snapshotHash(content);
-      const ownerNames = Object.fromEntries((await this.requireMembersLoose(em, content.decisions.map((d) => d.ownerId))).entries());
+      const ownerNames = Object.fromEntries(await namesOf(em, content.decisions.map((d) => d.ownerId)));
       const now = new Date();
       await em.update(
         ManagementReview,
@@ -373,13 +363,6 @@ export class ManagementReviewService {
     });
   }
 
-  private async requireMembersLoose(em: EntityManager, ids: Array<string | null>): Promise<Map<string, string>> {
-    const wanted = [...new Set(ids.filter((id): id is string => !!id))];
-    if (!wanted.length) return new Map();
-    const rows = (await em.query(`SELECT id, name FROM users WHERE id = ANY($1)`, [wanted])) as Array<{ id: string; name: string }>;
-    return new Map(rows.map((r) => [r.id, r.name]));
-  }
-
   /** Deletes a review that was never submitted for sign-off (a record of a signed-off review stays). */
   async delete(scope: OrgScope, id: string, actor: Actor): Promise<string> {
     return this.db.transaction(async (em) => {
@@ -411,7 +394,7 @@ export class ManagementReviewService {
       const { review, status } = await this.lockReview(em, scope, input.managementReviewId);
       const refusal = locked(status);
       if (refusal) throw refusal;
-      await this.requireMembers(em, scope.organizationId, 'ownerId', [fields.ownerId]);
+      await requireMembers(em, scope.organizationId, 'ownerId', [fields.ownerId]);
       const now = new Date();
       const decision = Object.assign(new ManagementReviewDecision(), {
         id: newId('ManagementReviewDecision'),
@@ -465,7 +448,7 @@ export class ManagementReviewService {
       const refusal = locked(status);
       if (refusal) throw refusal;
       if (current.version !== version) throw conflict(`This decision was changed by someone else (you had version ${version}, it is now ${current.version}). Reload to see their change.`);
-      if (fields.ownerId !== undefined) await this.requireMembers(em, scope.organizationId, 'ownerId', [fields.ownerId]);
+      if (fields.ownerId !== undefined) await requireMembers(em, scope.organizationId, 'ownerId', [fields.ownerId]);
       const now = new Date();
       const next = Object.assign(new ManagementReviewDecision(), current, fields, { version: current.version + 1, updatedAt: now });
       const result = await em

@@ -9,6 +9,7 @@ import {
   type IndicatorDirection,
   type IndicatorFrequency,
   type ObjectiveOutcome,
+  type Role,
 } from '@annex/domain';
 import { findControl } from '@annex/iso27001';
 import type { Database } from '../../core/db/database.js';
@@ -19,11 +20,12 @@ import { newId } from '../../core/ids.js';
 import { isCalendarDate } from '../../core/scalars.js';
 import { requiredText } from '../../core/validation.js';
 import type { Actor } from '../organizations/organization.service.js';
+import { requireMembers } from '../organizations/member.service.js';
 import type { NotificationService } from '../notifications/notification.service.js';
 import { Indicator, Measurement, Objective } from './objective.entity.js';
 
 /** The roles that may own an objective or an indicator: those who can act on it (not auditors, not staff at large). */
-const OWNER_ROLES = ['OWNER', 'ISMS_MANAGER', 'CONTRIBUTOR', 'MANAGEMENT'];
+const OWNER_ROLES: readonly Role[] = ['OWNER', 'ISMS_MANAGER', 'CONTRIBUTOR', 'MANAGEMENT'];
 /** Bounds that keep a value meaningful on a chart and in a double. */
 const MAX_MAGNITUDE = 1e12;
 
@@ -86,8 +88,7 @@ export class ObjectiveService {
   // ------------------------------------------------------------------ checks
 
   private async requireOwner(em: EntityManager, organizationId: string, field: string, userId: string): Promise<void> {
-    const [member] = (await em.query(`SELECT role FROM memberships WHERE organization_id = $1 AND user_id = $2`, [organizationId, userId])) as Array<{ role: string }>;
-    if (!member) throw badInput(field, 'The owner must be a member of the organisation.', 'NOT_A_MEMBER');
+    const member = (await requireMembers(em, organizationId, field, [userId], 'The owner must be a member of the organisation.')).get(userId)!;
     if (!OWNER_ROLES.includes(member.role)) throw badInput(field, `A ${member.role.toLowerCase()} cannot own it: choose an owner, ISMS manager, contributor or manager.`, 'OWNER_ROLE');
   }
 

@@ -1,3 +1,4 @@
+import type { EntityManager } from 'typeorm';
 import { checkOwnersRemain, checkRoleAssignment, isRole, type Role } from '@annex/domain';
 import type { Config } from '../../core/config.js';
 import type { Database } from '../../core/db/database.js';
@@ -23,8 +24,38 @@ const RULE_MESSAGES = {
   LAST_OWNER: 'An organisation needs at least one owner: make someone else owner first.',
 } as const;
 
+/** A membership change: an invitation accepted (no previous role) or a role changed. */
+export interface MemberRoleChange {
+  organizationId: string;
+  userId: string;
+  role: Role;
+  previousRole: Role | null;
+}
+
 /** Told, inside the transaction, that a person joined with a role or changed role (e.g. training assigned by role). */
-export type MemberRoleListener = (em: import('typeorm').EntityManager, change: { organizationId: string; userId: string; role: Role; previousRole: Role | null }, actor: Actor) => Promise<void>;
+export type MemberRoleListener = (em: EntityManager, change: MemberRoleChange, actor: Actor) => Promise<void>;
+
+/**
+ * Checks that every id (nulls and repeats ignored; an empty string is no member) names a member of
+ * the organisation, as a `NOT_A_MEMBER` bad input on `field` otherwise; answers each member's
+ * name and role.
+ */
+export async function requireMembers(
+  em: EntityManager,
+  organizationId: string,
+  field: string,
+  ids: ReadonlyArray<string | null | undefined>,
+  message = 'Every person named must be a member of the organisation.',
+): Promise<Map<string, { name: string; role: Role }>> {
+  const wanted = [...new Set(ids.filter((id): id is string => id !== null && id !== undefined))];
+  if (!wanted.length) return new Map();
+  const rows = (await em.query(`SELECT u.id, u.name, m.role FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.organization_id = $1 AND m.user_id = ANY($2)`, [
+    organizationId,
+    wanted,
+  ])) as Array<{ id: string; name: string; role: Role }>;
+  if (rows.length !== wanted.length) throw badInput(field, message, 'NOT_A_MEMBER');
+  return new Map(rows.map((r) => [r.id, { name: r.name, role: r.role }]));
+}
 
 /** Members, roles and invitations. */
 export class MemberService {

@@ -55,7 +55,7 @@ export class ReadinessService {
   ) {}
 
   async facts(organizationId: string, today = todayUtc(), em: EntityManager = this.db.dataSource.manager) {
-    const [mandatory, issues] = await Promise.all([this.documents.mandatoryDocuments(organizationId), this.documents.consistency(organizationId)]);
+    const { mandatory, issues } = await this.documents.checks(organizationId);
     const gapRows = (await em.query(`SELECT status, maturity FROM gap_items WHERE organization_id = $1`, [organizationId])) as Array<{ status: GapStatus; maturity: number | null }>;
     const [soa] = (await em.query(
       `SELECT (SELECT count(*)::int FROM soa_entries WHERE organization_id = $1 AND applicable IS NOT NULL AND justification <> '') AS decided,
@@ -83,12 +83,6 @@ export class ReadinessService {
         WHERE d.organization_id = $1 AND d.kind = 'POLICY'`,
       [organizationId],
     )) as Array<{ required: number; done: number }>;
-    const [audits] = (await em.query(
-      `SELECT max(end_date) FILTER (WHERE kind = 'INTERNAL' AND status IN ('REPORTING','CLOSED'))::text AS last_internal,
-              count(*) FILTER (WHERE kind = 'STAGE1' AND status = 'CLOSED')::int AS stage1_closed
-         FROM audits WHERE organization_id = $1`,
-      [organizationId],
-    )) as Array<{ last_internal: string | null; stage1_closed: number }>;
     const findings = (await em.query(
       `SELECT f.id, f.audit_id, f.kind, f.raised_at::date::text AS raised_on, c.status, c.due_date::text AS due_date,
               CASE WHEN c.status = 'VERIFIED' THEN coalesce(c.verified_at, c.updated_at)::date::text END AS closed_on
@@ -100,6 +94,13 @@ export class ReadinessService {
     const training = await trainingCoverageSummary(em, organizationId, today);
     const review = await lastSignedManagementReview(em, organizationId);
 
+    // The audits come with the certification input: the latest reported internal audit, and whether stage 1 closed.
+    const lastInternalAuditOn =
+      certificationInput.audits
+        .filter((a) => a.kind === 'INTERNAL' && (a.status === 'REPORTING' || a.status === 'CLOSED'))
+        .map((a) => a.endDate)
+        .sort()
+        .at(-1) ?? null;
     const open = findings.filter((f) => f.status !== 'VERIFIED');
     const input: ReadinessInput = {
       today,
@@ -112,7 +113,7 @@ export class ReadinessService {
       },
       acknowledgements: { required: acks?.required ?? 0, done: acks?.done ?? 0 },
       training: { assigned: training.assigned, current: training.current, overdue: training.overdue },
-      lastInternalAuditOn: audits?.last_internal ?? null,
+      lastInternalAuditOn,
       lastManagementReviewOn: review ? (review.heldOn ?? review.signedOn) : null,
       managementReviewId: review?.id ?? null,
       nonconformities: {
@@ -125,7 +126,7 @@ export class ReadinessService {
         .map((i) => ({ message: i.message, link: linkOfSubject(i.subjectIds[0]) })),
       certificationBlockers: certificationBlockers(certificationInput),
       auditOfFinding: new Map(certificationInput.findings.map((f) => [f.id, f.auditId])),
-      stage1Closed: (audits?.stage1_closed ?? 0) > 0,
+      stage1Closed: certificationInput.audits.some((a) => a.kind === 'STAGE1' && a.status === 'CLOSED'),
     };
     return {
       input,

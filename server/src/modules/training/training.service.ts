@@ -25,6 +25,7 @@ import { newId } from '../../core/ids.js';
 import { isCalendarDate } from '../../core/scalars.js';
 import { requiredText } from '../../core/validation.js';
 import type { Actor } from '../organizations/organization.service.js';
+import { requireMembers, type MemberRoleChange } from '../organizations/member.service.js';
 import type { NotificationService } from '../notifications/notification.service.js';
 import { Course, CourseAssignment, CourseRoleAssignment, TrainingRecord } from './training.entity.js';
 import { loadAssignmentStates } from './training-summary.js';
@@ -47,14 +48,6 @@ export interface CompletionInput {
   attested?: boolean | null;
   score?: number | null;
   note?: string | null;
-}
-
-/** A membership change the organisations module reports (an invitation accepted, a role changed). */
-export interface MemberRoleChange {
-  organizationId: string;
-  userId: string;
-  role: Role;
-  previousRole: Role | null;
 }
 
 const AUDITED = ['title', 'description', 'materialDocumentId', 'materialUrl', 'durationMinutes', 'refresherMonths', 'passScore'] as const;
@@ -244,9 +237,7 @@ export class TrainingService {
   private async members(em: EntityManager, organizationId: string, field: string, userIds: readonly string[]): Promise<string[]> {
     const ids = [...new Set(userIds)];
     if (ids.length > MAX_PEOPLE_PER_ASSIGNMENT) throw badInput(field, `At most ${MAX_PEOPLE_PER_ASSIGNMENT} people at once; assign a role instead.`, 'TOO_MANY');
-    if (!ids.length) return [];
-    const rows = (await em.query(`SELECT user_id FROM memberships WHERE organization_id = $1 AND user_id = ANY($2)`, [organizationId, ids])) as Array<{ user_id: string }>;
-    if (rows.length !== ids.length) throw badInput(field, 'Everyone assigned must be a member of the organisation.', 'NOT_A_MEMBER');
+    await requireMembers(em, organizationId, field, ids, 'Everyone assigned must be a member of the organisation.');
     return ids;
   }
 

@@ -8,7 +8,7 @@ import { ConflictAlert } from '../../../components/conflict-alert';
 import { initials } from '../../../components/person-avatar';
 import { useMemberOptions } from '../../../organization/member-options';
 import { useUpdateManagementReview, type ManagementReviewDetail } from '../management-review-operations';
-import { formatDay } from './review-badges';
+import { formatDate } from '../../../components/relative-time';
 
 interface External {
   key: number;
@@ -95,7 +95,7 @@ export function MeetingTab({ review, locked }: { review: ManagementReviewDetail;
         setBaseVersion(saved.version);
       }
       setConflict(null);
-      notifications.show({ color: 'teal', title: 'Meeting saved', message: draft.heldOn ? `Recorded as held on ${formatDay(draft.heldOn)}.` : 'The attendees and minutes are saved.' });
+      notifications.show({ color: 'teal', title: 'Meeting saved', message: draft.heldOn ? `Recorded as held on ${formatDate(draft.heldOn)}.` : 'The attendees and minutes are saved.' });
     } catch (e) {
       const { code, field, message } = readApiError(e);
       if (code === 'CONFLICT') {
@@ -132,7 +132,7 @@ export function MeetingTab({ review, locked }: { review: ManagementReviewDetail;
                 <Text size="xs" fw={600} c="dimmed" tt="uppercase">
                   Held on
                 </Text>
-                <Text size="sm">{review.heldOn ? formatDay(review.heldOn) : 'Not held yet'}</Text>
+                <Text size="sm">{review.heldOn ? formatDate(review.heldOn) : 'Not held yet'}</Text>
               </div>
               <div>
                 <Text size="xs" fw={600} c="dimmed" tt="uppercase">
@@ -208,7 +208,7 @@ export function MeetingTab({ review, locked }: { review: ManagementReviewDetail;
             <TextInput
               type="date"
               label="Held on"
-              description={`Planned for ${formatDay(review.scheduledOn)}; record the day once it has taken place`}
+              description={`Planned for ${formatDate(review.scheduledOn)}; record the day once it has taken place`}
               max={today}
               value={draft.heldOn}
               onChange={(e) => set('heldOn', e.currentTarget.value)}

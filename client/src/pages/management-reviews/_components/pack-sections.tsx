@@ -4,7 +4,7 @@ import { IconExternalLink } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { DueDate } from '../../../components/due-date';
-import { RelativeTime } from '../../../components/relative-time';
+import { RelativeTime, formatDate } from '../../../components/relative-time';
 import { useCurrentOrganization } from '../../../organization/organization-context';
 import { AUDIT_KIND_LABELS, AUDIT_STATUS_LABELS, CORRECTIVE_ACTION_STATUS_LABELS, FINDING_KIND_COLORS, FINDING_KIND_LABELS, FINDING_KIND_SHORT_LABELS, type AuditKind, type AuditStatus, type CorrectiveActionStatus, type FindingKind } from '../../audits/audit-words';
 import { IndicatorSparkline } from '../../objectives/_components/indicator-trend-chart';
@@ -14,7 +14,6 @@ import { TaskStatusBadge } from '../../tasks/_components/task-badges';
 import type { TaskStatus } from '../../tasks/task-fragments';
 import type { PackData } from '../management-review-operations';
 import type { ManagementReviewInputKey } from '../management-review-words';
-import { formatDay } from './review-badges';
 
 /** A big number with its words, coloured when it needs attention. */
 export function Figure({ value, label, color, hint }: { value: number | string; label: string; color?: string; hint?: string }) {
@@ -247,7 +246,7 @@ export function MonitoringBody({ section }: { section: PackData['monitoring'] })
                     <Text size="sm">{i.name}</Text>
                     {i.lastMeasuredOn ? (
                       <Text size="xs" c="dimmed">
-                        measured {formatDay(i.lastMeasuredOn)}
+                        measured {formatDate(i.lastMeasuredOn)}
                       </Text>
                     ) : null}
                   </Table.Td>
@@ -278,7 +277,7 @@ export function MonitoringBody({ section }: { section: PackData['monitoring'] })
 
 export function AuditResultsBody({ section, since }: { section: PackData['auditResults']; since: string }) {
   const { organization } = useCurrentOrganization();
-  if (!section.audits.length) return <Empty>No audit reported or closed since {formatDay(since)}.</Empty>;
+  if (!section.audits.length) return <Empty>No audit reported or closed since {formatDate(since)}.</Empty>;
   return (
     <Table.ScrollContainer minWidth={640}>
       <Table verticalSpacing="xs" fz="sm">
@@ -309,7 +308,7 @@ export function AuditResultsBody({ section, since }: { section: PackData['auditR
                   </Text>
                 </Table.Td>
                 <Table.Td>
-                  {formatDay(a.startDate)} – {formatDay(a.endDate)}
+                  {formatDate(a.startDate)} – {formatDate(a.endDate)}
                 </Table.Td>
                 <Table.Td>
                   <Group gap={4}>
@@ -369,7 +368,7 @@ export function ObjectivesBody({ section }: { section: PackData['objectives'] })
                 </Badge>
               </Table.Td>
               <Table.Td>{o.ownerName ?? '—'}</Table.Td>
-              <Table.Td>{o.targetDate ? formatDay(o.targetDate) : '—'}</Table.Td>
+              <Table.Td>{o.targetDate ? formatDate(o.targetDate) : '—'}</Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
@@ -475,11 +474,11 @@ export function RisksBody({ section }: { section: PackData['risks'] }) {
 
 export function ImprovementsBody({ section, since }: { section: PackData['improvements']; since: string }) {
   const { organization } = useCurrentOrganization();
-  if (!section.items.length) return <Empty>No opportunity for improvement or observation raised since {formatDay(since)}. Management can still name its own below, in the minutes and decisions.</Empty>;
+  if (!section.items.length) return <Empty>No opportunity for improvement or observation raised since {formatDate(since)}. Management can still name its own below, in the minutes and decisions.</Empty>;
   return (
     <Stack gap="xs">
       <Text size="sm">
-        {section.opportunities} opportunit{section.opportunities === 1 ? 'y' : 'ies'} for improvement and {section.observations} observation{section.observations === 1 ? '' : 's'} from audits since {formatDay(since)}:
+        {section.opportunities} opportunit{section.opportunities === 1 ? 'y' : 'ies'} for improvement and {section.observations} observation{section.observations === 1 ? '' : 's'} from audits since {formatDate(since)}:
       </Text>
       {section.items.map((i) => (
         <Paper key={i.findingId} withBorder radius="sm" p="xs">
@@ -494,7 +493,7 @@ export function ImprovementsBody({ section, since }: { section: PackData['improv
                 <Anchor component={Link} to={`/o/${organization.id}/audits/${i.auditId}?tab=findings&finding=${i.findingId}`} size="xs">
                   {i.auditTitle}
                 </Anchor>{' '}
-                · {formatDay(i.raisedOn)}
+                · {formatDate(i.raisedOn)}
               </Text>
             </Stack>
           </Group>

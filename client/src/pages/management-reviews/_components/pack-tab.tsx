@@ -3,11 +3,10 @@ import { notifications } from '@mantine/notifications';
 import { IconCheck, IconCircleDashed, IconEdit, IconRefresh, IconStack2 } from '@tabler/icons-react';
 import { useState } from 'react';
 import { readApiError } from '../../../apollo/api-error';
-import { RelativeTime } from '../../../components/relative-time';
+import { RelativeTime, formatDate } from '../../../components/relative-time';
 import { useCurrentOrganization } from '../../../organization/organization-context';
 import { usePrepareManagementReviewPack, useUpdateManagementReview, type ManagementReviewDetail } from '../management-review-operations';
 import type { ManagementReviewInputKey } from '../management-review-words';
-import { formatDay } from './review-badges';
 import { AuditResultsBody, ImprovementsBody, MonitoringBody, NonconformitiesBody, ObjectivesBody, PackCard, PreviousActionsBody, RisksBody } from './pack-sections';
 
 const PAGE_LINKS: Partial<Record<ManagementReviewInputKey, { path: string; label: string }>> = {
@@ -136,7 +135,7 @@ export function PackTab({ review, locked }: { review: ManagementReviewDetail; lo
                 </Text>
                 <RelativeTime value={pack.preparedAt} c="dimmed" />
                 <Text size="sm" c="dimmed">
-                  {review.packPreparedBy ? `by ${review.packPreparedBy.name}` : ''} · figures as of {formatDay(pack.asOf)} · “since the last review” means since {formatDay(pack.since)}
+                  {review.packPreparedBy ? `by ${review.packPreparedBy.name}` : ''} · figures as of {formatDate(pack.asOf)} · “since the last review” means since {formatDate(pack.since)}
                   {pack.previousReview ? ` (${pack.previousReview.title})` : ' (no earlier review: the last 12 months)'}
                 </Text>
               </Group>

@@ -1,11 +1,6 @@
 import { Badge, Group, Stepper, Text, Tooltip, type BadgeProps } from '@mantine/core';
-import dayjs from 'dayjs';
 import type { ReactNode } from 'react';
 import { REVIEW_STATUS_COLORS, REVIEW_STATUS_DESCRIPTIONS, REVIEW_STATUS_LABELS, REVIEW_STEPS, type ManagementReviewStatus } from '../management-review-words';
-
-export function formatDay(day: string): string {
-  return dayjs(day).format('D MMM YYYY');
-}
 
 /** The status as a coloured chip with words, its meaning on hover. */
 export function ReviewStatusBadge({ status, ...props }: { status: ManagementReviewStatus } & BadgeProps) {

@@ -3,13 +3,12 @@ import { notifications } from '@mantine/notifications';
 import { IconCheck, IconCircleDashed, IconDownload, IconSignature, IconX } from '@tabler/icons-react';
 import { useMemo, useState, type ReactNode } from 'react';
 import { readApiError } from '../../../apollo/api-error';
-import { RelativeTime } from '../../../components/relative-time';
+import { RelativeTime, formatDate } from '../../../components/relative-time';
 import { useMemberOptions } from '../../../organization/member-options';
 import { useCurrentOrganization } from '../../../organization/organization-context';
 import { ApprovalStatusBadge } from '../../tasks/_components/task-badges';
 import type { ApprovalStatus } from '../../tasks/task-fragments';
 import { useDecideSignOff, useSubmitManagementReview, useWithdrawSignOff, type ManagementReviewDetail } from '../management-review-operations';
-import { formatDay } from './review-badges';
 
 function Check({ done, children }: { done: boolean; children: ReactNode }) {
   return (
@@ -102,7 +101,7 @@ export function SignOffTab({ review }: { review: ManagementReviewDetail }) {
                 <Title order={2} fz={18} c="teal.9">
                   Signed off by {review.signedBy.map((p) => p.name).join(', ')}
                 </Title>
-                <Text size="sm">{review.signedOn ? `on ${formatDay(review.signedOn)}` : ''} · the pack, minutes and decisions are frozen as approved.</Text>
+                <Text size="sm">{review.signedOn ? `on ${formatDate(review.signedOn)}` : ''} · the pack, minutes and decisions are frozen as approved.</Text>
               </Stack>
             </Group>
             {request.decisions.map((d) => (
@@ -178,7 +177,7 @@ export function SignOffTab({ review }: { review: ManagementReviewDetail }) {
             ) : null}
             <List spacing="xs">
               <Check done={!!review.pack}>The pack is prepared</Check>
-              <Check done={!!review.heldOn}>{review.heldOn ? `The meeting was held on ${formatDay(review.heldOn)}` : 'The meeting is recorded as held (Meeting tab)'}</Check>
+              <Check done={!!review.heldOn}>{review.heldOn ? `The meeting was held on ${formatDate(review.heldOn)}` : 'The meeting is recorded as held (Meeting tab)'}</Check>
               <Check done={inputsReady}>{inputsReady ? 'Every input of clause 9.3.2 is there' : `${review.missingInputs.length} input${review.missingInputs.length === 1 ? ' is' : 's are'} still empty (Pack tab)`}</Check>
               <Check done={review.decisions.length > 0 && untracked === 0}>
                 {review.decisions.length === 0 ? 'Decisions recorded (none yet)' : untracked ? `${untracked} decision${untracked === 1 ? '' : 's'} not tracked as tasks yet (optional before sign-off)` : 'Every decision is tracked as a task'}

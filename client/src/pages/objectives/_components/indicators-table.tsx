@@ -3,6 +3,7 @@ import dayjs from 'dayjs';
 import { Link } from 'react-router';
 import { useLiveHighlightClass } from '../../../apollo/live-highlight';
 import { PersonLabel } from '../../../components/person-avatar';
+import { formatDate } from '../../../components/relative-time';
 import { useCurrentOrganization } from '../../../organization/organization-context';
 import type { IndicatorRow } from '../objective-operations';
 import { FREQUENCY_LABELS, formatTarget, formatValue } from '../objective-words';
@@ -59,7 +60,7 @@ function IndicatorTableRow({ indicator }: { indicator: IndicatorRow }) {
           </Text>
           {indicator.lastMeasuredOn ? (
             <Text size="xs" c="dimmed" title={dayjs(indicator.lastMeasuredOn).format('D MMMM YYYY')}>
-              {dayjs(indicator.lastMeasuredOn).format('D MMM YYYY')}
+              {formatDate(indicator.lastMeasuredOn)}
             </Text>
           ) : null}
         </Stack>

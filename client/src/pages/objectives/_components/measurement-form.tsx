@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { applyMutationError } from '../../../apollo/api-error';
 import { useRecordMeasurement, type IndicatorRow } from '../objective-operations';
 import { formatTarget, formatValue } from '../objective-words';
+import { formatDate } from '../../../components/relative-time';
 
 interface Values {
   value: number | string;
@@ -36,7 +37,7 @@ export function MeasurementForm({ indicator }: { indicator: IndicatorRow }) {
       notifications.show({
         color: m.onTarget ? 'teal' : 'orange',
         title: 'Measurement recorded',
-        message: `${formatValue(m.value, indicator.unit)} on ${dayjs(m.measuredOn).format('D MMM YYYY')}: ${m.onTarget ? 'on target' : `off target (${formatTarget(indicator.target, indicator.unit, indicator.direction)})`}.`,
+        message: `${formatValue(m.value, indicator.unit)} on ${formatDate(m.measuredOn)}: ${m.onTarget ? 'on target' : `off target (${formatTarget(indicator.target, indicator.unit, indicator.direction)})`}.`,
       });
       form.setValues({ value: '', measuredOn: today, note: '' });
       form.resetDirty();

@@ -8,6 +8,7 @@ import { applyMutationError, readApiError } from '../../../apollo/api-error';
 import { useLiveHighlightClass } from '../../../apollo/live-highlight';
 import { useCorrectMeasurement, useDeleteMeasurement, type IndicatorRow, type MeasurementRow } from '../objective-operations';
 import { formatValue } from '../objective-words';
+import { formatDate } from '../../../components/relative-time';
 
 /** Every measurement, newest first; the owner and admins correct or delete a wrong one (with a reason, audited). */
 export function MeasurementHistory({ indicator, measurements }: { indicator: IndicatorRow; measurements: MeasurementRow[] }) {
@@ -57,7 +58,7 @@ function HistoryRow({ indicator, measurement: m, onCorrect, onDelete }: { indica
     <Table.Tr className={flash}>
       <Table.Td>
         <Text size="sm" component="time" dateTime={m.measuredOn}>
-          {dayjs(m.measuredOn).format('D MMM YYYY')}
+          {formatDate(m.measuredOn)}
         </Text>
       </Table.Td>
       <Table.Td>
@@ -93,7 +94,7 @@ function HistoryRow({ indicator, measurement: m, onCorrect, onDelete }: { indica
         <Table.Td>
           <Menu position="bottom-end" withinPortal>
             <Menu.Target>
-              <ActionIcon variant="subtle" color="gray" aria-label={`Actions for the measurement of ${dayjs(m.measuredOn).format('D MMM YYYY')}`}>
+              <ActionIcon variant="subtle" color="gray" aria-label={`Actions for the measurement of ${formatDate(m.measuredOn)}`}>
                 <IconDots size={16} />
               </ActionIcon>
             </Menu.Target>

@@ -4,6 +4,7 @@ import dayjs from 'dayjs';
 import { useLiveHighlightClass } from '../../../apollo/live-highlight';
 import { DueDate } from '../../../components/due-date';
 import { PersonLabel } from '../../../components/person-avatar';
+import { formatDate } from '../../../components/relative-time';
 import type { ObjectiveRow } from '../objective-operations';
 import { formatValue } from '../objective-words';
 import { ObjectiveStatusBadge } from './objective-badges';
@@ -71,11 +72,11 @@ function ObjectiveTableRow({ objective, selected, onOpen }: { objective: Objecti
       <Table.Td>
         {closed ? (
           <Text size="sm" c="dimmed" title={objective.targetDate ? `Target ${dayjs(objective.targetDate).format('D MMMM YYYY')}` : undefined}>
-            Closed {objective.closedOn ? dayjs(objective.closedOn).format('D MMM YYYY') : ''}
+            Closed {objective.closedOn ? formatDate(objective.closedOn) : ''}
           </Text>
         ) : objective.overdue ? (
           <Text size="sm" c="red.7" title={dayjs(objective.targetDate).format('D MMMM YYYY')}>
-            Passed {dayjs(objective.targetDate).format('D MMM YYYY')}
+            Passed {objective.targetDate ? formatDate(objective.targetDate) : ''}
           </Text>
         ) : (
           <DueDate value={objective.targetDate} none="No target date" />

@@ -8,6 +8,7 @@ import { applyMutationError } from '../../../apollo/api-error';
 import { useMemberOptions } from '../../../organization/member-options';
 import { ROLES, ROLE_LABELS, type Role } from '../../../organization/roles';
 import { useAssignCourse } from '../training-operations';
+import { formatDate } from '../../../components/relative-time';
 
 interface AssignValues {
   roles: Role[];
@@ -47,7 +48,7 @@ export function AssignCourseModal({ opened, onClose, courseId, title }: { opened
     setFormError(null);
     try {
       await assign({ variables: { input: { courseId, roles: values.roles, userIds: values.userIds, dueDate: values.dueDate } } });
-      notifications.show({ color: 'teal', title: 'Course assigned', message: `${reached} ${reached === 1 ? 'person is' : 'people are'} asked to complete “${title}” by ${dayjs(values.dueDate).format('D MMM YYYY')}.` });
+      notifications.show({ color: 'teal', title: 'Course assigned', message: `${reached} ${reached === 1 ? 'person is' : 'people are'} asked to complete “${title}” by ${formatDate(values.dueDate)}.` });
       onClose();
     } catch (error) {
       setFormError(applyMutationError(form, error));

@@ -7,7 +7,7 @@ import { ErrorState, SkeletonRows } from '../../../components/query-states';
 import { useCurrentOrganization } from '../../../organization/organization-context';
 import { ROLE_LABELS, isRole } from '../../../organization/roles';
 import { TRAINING_COVERAGE_QUERY, type MissingRow } from '../training-operations';
-import { TRAINING_STATUS_LABELS, coverageColor, isLate } from '../training-words';
+import { TRAINING_STATUSES, TRAINING_STATUS_LABELS, coverageColor, isLate } from '../training-words';
 import { Stat } from './courses-tab';
 import { NextDue, TrainingStatusBadge } from './training-badges';
 
@@ -35,10 +35,9 @@ export function CoverageTab({ onOpenCourse }: { onOpenCourse(id: string): void }
   const missing = useMemo(() => {
     if (!coverage) return [];
     const rows: MissingRow[] = coverage.byCourse.flatMap((c) => c.missing);
-    const order = { OVERDUE: 0, EXPIRED: 1, DUE_SOON: 2, EXPIRING_SOON: 3, ASSIGNED: 4, COMPLETED: 5 };
     return rows
       .filter((r) => (!roleParam || r.role === roleParam) && (!courseParam || r.course.id === courseParam) && (!lateOnly || isLate(r.status)))
-      .sort((a, b) => order[a.status] - order[b.status] || (a.nextDueOn ?? '').localeCompare(b.nextDueOn ?? '') || a.user.name.localeCompare(b.user.name));
+      .sort((a, b) => TRAINING_STATUSES.indexOf(a.status) - TRAINING_STATUSES.indexOf(b.status) || (a.nextDueOn ?? '').localeCompare(b.nextDueOn ?? '') || a.user.name.localeCompare(b.user.name));
   }, [coverage, roleParam, courseParam, lateOnly]);
 
   if (error && !data) return <ErrorState error={error} title="The coverage could not be loaded" onRetry={() => refetch()} />;
