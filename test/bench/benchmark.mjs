@@ -26,7 +26,11 @@ const SETTINGS = {
   subscribers: Number(process.env.BENCH_SUBSCRIBERS ?? 1000),
   rounds: Number(process.env.BENCH_ROUNDS ?? 30),
   deliveryWarmup: 3,
+  /** `BENCH_ONLY=delivery` runs the delivery rows alone (a quick loop while working on them); nothing is written. */
+  only: process.env.BENCH_ONLY ?? null,
 };
+/** Extra Node flags for the Annex processes, e.g. `--cpu-prof --cpu-prof-dir=/tmp/annex-prof` to profile them. */
+const ANNEX_NODE_ARGS = (process.env.BENCH_ANNEX_NODE_ARGS ?? '').split(' ').filter(Boolean);
 const TARGETS = { pageP95Ratio: 3, deliveryP99Ms: 100, deliveryP95Ratio: 3, replicasRatio: 1.5 };
 /**
  * Statements a page may differ by without growing with it: one is saved when a relation happens
@@ -105,7 +109,7 @@ async function startAnnex(name, databaseUrl, workDir, nodeEnv = 'production') {
   const port = await freePort();
   const child = startProcess(
     name,
-    ['server/dist/src/main.js'],
+    [...ANNEX_NODE_ARGS, 'server/dist/src/main.js'],
     {
       NODE_ENV: nodeEnv,
       PORT: String(port),
@@ -208,7 +212,7 @@ async function main() {
     const plan = op('TreatmentPlan');
     const myWork = op('MyWork');
     const me = memberOf(large, large.samples.meId);
-    const pages = await load.ask('pages', {
+    const pages = SETTINGS.only === 'delivery' ? [] : await load.ask('pages', {
       annexUrl: annexA.url,
       baselineUrl: baseline.url,
       warmup: SETTINGS.warmup,
@@ -237,7 +241,7 @@ async function main() {
     log('SQL statements per page query (small organisation; large organisation at 20 and 100 rows a page)');
     const runs = [];
     const skipped = [];
-    for (const operation of [...operations.values()].filter((o) => o.type === 'query' && !NOT_PAGES[o.name]).sort((a, b) => a.file.localeCompare(b.file) || a.name.localeCompare(b.name))) {
+    for (const operation of [...operations.values()].filter((o) => SETTINGS.only !== 'delivery' && o.type === 'query' && !NOT_PAGES[o.name]).sort((a, b) => a.file.localeCompare(b.file) || a.name.localeCompare(b.name))) {
       const document = withTypename(operation.document);
       for (const [label, org, size] of [
         ['small', small, null],
@@ -255,9 +259,12 @@ async function main() {
         runs.push({ key: `${operation.name}|${label}`, token, operationName: operation.name, document: sized.document, variables: sized.variables, file: operation.file, sized: sized.sized });
       }
     }
-    const counter = await startAnnex('annex-statements', databaseUrl, workDir, 'development');
-    const counted = await load.ask('statements', { annexUrl: counter.url, runs });
-    await stopProcess(counter.child);
+    let counted = [];
+    if (runs.length) {
+      const counter = await startAnnex('annex-statements', databaseUrl, workDir, 'development');
+      counted = await load.ask('statements', { annexUrl: counter.url, runs });
+      await stopProcess(counter.child);
+    }
     const byKey = new Map(counted.map((c) => [c.key, c]));
     const statementRows = [];
     for (const run of runs.filter((r) => r.key.endsWith('|small'))) {
@@ -328,7 +335,7 @@ async function main() {
       const base = summary(p.baselineMs);
       return { name: p.name, annex, baseline: base, ratioMedian: annex.median / base.median, ratioP95: annex.p95 / base.p95, sqlStatements: statementRows.find((row) => row.query === p.operationName)?.large100 ?? null, bytes: { annex: p.annexBytes, baseline: p.baselineBytes }, sameData: p.sameData, mismatch: p.mismatch };
     });
-    const deliveryOf = (d) => ({ latency: summary(d.latencies), completion: summary(d.completions), request: summary(d.requestMs), missed: d.missed, subscribers: d.subscribers, messageBytes: d.sampleBytes });
+    const deliveryOf = (d) => ({ latency: summary(d.latencies), completion: summary(d.completions), first: summary(d.firsts), request: summary(d.requestMs), missed: d.missed, subscribers: d.subscribers, messageBytes: d.sampleBytes });
     const delivery = { oneReplica: deliveryOf(oneReplica), bare: deliveryOf(bare), twoReplicas: deliveryOf(twoReplicas) };
     const results = {
       at: new Date().toISOString(),
@@ -351,6 +358,12 @@ async function main() {
       durationSeconds: (Date.now() - started) / 1000,
       samples: { pages: pages.map((p) => ({ name: p.name, annexMs: p.annexMs, baselineMs: p.baselineMs })), delivery: { oneReplica: oneReplica.latencies, bare: bare.latencies, twoReplicas: twoReplicas.latencies } },
     };
+    if (SETTINGS.only) {
+      printReport(results);
+      log('a partial run (BENCH_ONLY): nothing written');
+      succeeded = true;
+      return;
+    }
     const outDir = path.join(HERE, '.results');
     fs.mkdirSync(outDir, { recursive: true });
     fs.writeFileSync(path.join(outDir, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
@@ -430,6 +443,9 @@ function printReport(r) {
   process.stdout.write(
     `${line([`Change → ${d.twoReplicas.subscribers} subscribers, two replicas`, `${ms(d.twoReplicas.latency.median)} / ${ms(d.twoReplicas.latency.p95)}`, `one replica: ${ms(d.oneReplica.latency.p95)}`, `${r.targets.replicas.value.toFixed(2)}× (≤ 1.5×)`, met(r.targets.replicas.met)], widths)}\n`,
   );
+  for (const [label, row] of [['one replica', d.oneReplica], ['two replicas', d.twoReplicas], ['bare', d.bare]]) {
+    process.stdout.write(`   ${label}: request answered ${ms(row.request.median)}, first subscriber ${ms(row.first.median)}, last ${ms(row.completion.median)} (medians)\n`);
+  }
   if (d.oneReplica.missed || d.twoReplicas.missed || d.bare.missed) process.stdout.write(`   ! deliveries missed: one replica ${d.oneReplica.missed}, two ${d.twoReplicas.missed}, bare ${d.bare.missed}\n`);
   process.stdout.write(`\nSQL statements per request (small organisation / large at 20 rows / large at 100 rows):\n`);
   for (const s of r.statements) {

@@ -199,6 +199,7 @@ async function closeSubscribers() {
 async function delivery({ mode, rounds, warmup, timeoutMs, annex, baseline }) {
   const latencies = [];
   const completions = [];
+  const firsts = [];
   const requestMs = [];
   let version = null;
   let sample = null;
@@ -230,12 +231,13 @@ async function delivery({ mode, rounds, warmup, timeoutMs, annex, baseline }) {
     if (round >= warmup) {
       for (const s of arrived) latencies.push(s.arrivedAt - started);
       completions.push(Math.max(...arrived.map((s) => s.arrivedAt - started)));
+      firsts.push(Math.min(...arrived.map((s) => s.arrivedAt - started)));
     }
     sample ??= arrived[0] ? { text: arrived[0].last, marker } : null;
     await new Promise((r) => setTimeout(r, 100));
   }
   for (const s of subscribers) s.marker = null;
-  return { latencies, completions, requestMs: requestMs.slice(warmup), missed, subscribers: subscribers.length, sample, sampleBytes: sample ? Buffer.byteLength(sample.text) : 0 };
+  return { latencies, completions, firsts, requestMs: requestMs.slice(warmup), missed, subscribers: subscribers.length, sample, sampleBytes: sample ? Buffer.byteLength(sample.text) : 0 };
 }
 
 const TASKS = { pages, statements, openSubscribers, closeSubscribers, delivery };

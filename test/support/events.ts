@@ -9,7 +9,8 @@ export interface ReceivedEvent {
   entityId: string;
   at: string;
   actor: { id: string } | null;
-  node: { id: string; __typename: string } | null;
+  /** With a query of one's own, whatever else it selects of the node too. */
+  node: ({ id: string; __typename: string } & Record<string, unknown>) | null;
   receivedAt: number;
 }
 
@@ -31,7 +32,7 @@ export class EventSubscription {
   private dispose: (() => void) | null = null;
   ready: Promise<void>;
 
-  constructor(api: ApiClient, organizationId: string, after: string | null = null) {
+  constructor(api: ApiClient, organizationId: string, after: string | null = null, query: string = SUBSCRIPTION) {
     const cookie = api.cookie;
     const bearer = api.bearer;
     this.client = createClient({
@@ -48,7 +49,7 @@ export class EventSubscription {
     });
     this.ready = new Promise<void>((resolve) => this.client.on('connected', () => resolve()));
     this.dispose = this.client.subscribe<{ organizationEvents: Omit<ReceivedEvent, 'receivedAt'> }>(
-      { query: SUBSCRIPTION, variables: { organizationId, after } },
+      { query, variables: { organizationId, after } },
       {
         next: (value) => {
           if (value.errors) this.errors.push(...value.errors);

@@ -52,6 +52,19 @@ export async function buildOrganization(server: TestServer, name = `Org ${++coun
   return { id: organizationId, name, as, users };
 }
 
+/** One more signed-in member of an organisation (inserted like the factory's own). */
+export async function addMember(server: TestServer, organizationId: string, role: Role, name = `Another ${role} Person`): Promise<{ id: string; email: string; as: ApiClient }> {
+  passwordHash ??= hashPassword(TEST_PASSWORD);
+  const hash = await passwordHash;
+  const email = uniqueEmail(role.toLowerCase());
+  const user = await server.services.db.transaction(async (em) => {
+    const created = await server.services.accounts.createUser(em, { email, name, passwordHash: hash }, { ip: null, userAgent: null });
+    await addMembership(em, { organizationId, user: created, role }, { actorId: null, actorLabel: 'test factory', ip: null });
+    return created;
+  });
+  return { id: user.id, email, as: await new ApiClient(server.url).signIn(email, TEST_PASSWORD) };
+}
+
 /** A signed-in person with no organisation at all. */
 export async function buildLoner(server: TestServer): Promise<ApiClient> {
   const client = new ApiClient(server.url);

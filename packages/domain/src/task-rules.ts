@@ -15,19 +15,27 @@ export interface TaskInvolvement {
   watcherIds?: readonly string[];
 }
 
-function involved(userId: string, task: TaskInvolvement): boolean {
-  return task.createdById === userId || task.assigneeId === userId || (task.watcherIds ?? []).includes(userId);
+/**
+ * A person, for the rules below: their id, or a test of whether an id is theirs (which lets a
+ * caller see which people a rule asked about, to share its answer with everyone it is the same for).
+ */
+export type Person = string | ((userId: string | null) => boolean);
+
+const is = (person: Person, userId: string | null): boolean => (typeof person === 'string' ? userId !== null && person === userId : person(userId));
+
+function involved(person: Person, task: TaskInvolvement): boolean {
+  return is(person, task.createdById) || is(person, task.assigneeId) || (task.watcherIds ?? []).some((id) => is(person, id));
 }
 
 /** Who sees a task: the team sees all; auditors and staff see the tasks they are involved in. */
-export function canSeeTask(role: Role, userId: string, task: TaskInvolvement): boolean {
-  return roleCan(role, 'task:readAll') || (roleCan(role, 'task:read') && involved(userId, task));
+export function canSeeTask(role: Role, person: Person, task: TaskInvolvement): boolean {
+  return roleCan(role, 'task:readAll') || (roleCan(role, 'task:read') && involved(person, task));
 }
 
 /** Who edits a task: admins any; others with `task:update` only what they created or are assigned. */
-export function canEditTask(role: Role, userId: string, task: TaskInvolvement): boolean {
+export function canEditTask(role: Role, person: Person, task: TaskInvolvement): boolean {
   if (roleCan(role, 'task:updateAny')) return true;
-  return roleCan(role, 'task:update') && (task.createdById === userId || task.assigneeId === userId);
+  return roleCan(role, 'task:update') && (is(person, task.createdById) || is(person, task.assigneeId));
 }
 
 /** Who deletes a task: admins any; the team only what they created. */

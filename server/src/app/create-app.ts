@@ -19,7 +19,7 @@ import { MailSink } from '../core/mail/mail-sink.js';
 import { createContext, type RequestContext } from '../core/context.js';
 import { formatError, isUnexpected } from '../core/errors.js';
 import { statementCounter } from '../core/db/statement-counter.js';
-import { subscribeSharingDeliveries } from '../core/events/shared-execution.js';
+import { liveSinkOf, subscribeLive } from '../core/events/live-stream.js';
 import { withRequestScope } from '../core/db/request-scope.js';
 import { idempotencyPlugin } from './idempotency.js';
 import { availabilityPlugin, tryAgainLater } from './availability.js';
@@ -200,8 +200,9 @@ export async function startAnnex(config: Config, options: { logger?: Logger } = 
   const wsCleanup = useServer<Record<string, unknown>, { viewer?: RequestContext['viewer']; unregister?: () => void }>(
     {
       schema,
-      // One execution per event and person, however many sockets they have open.
-      subscribe: subscribeSharingDeliveries,
+      // Live events are written by the delivery of core/events/live-stream: one execution per
+      // event and person, serialised once, the same bytes to each of their sockets.
+      subscribe: subscribeLive((result) => (result.errors?.length ? { ...result, errors: result.errors.map((error) => formatWsError(error)) } : result) as never),
       // A socket that does not say connection_init in time is closed (4408), a malformed one at once (4400).
       connectionInitWaitTimeout: 3_000,
       // The same document limits as over HTTP.
@@ -235,8 +236,8 @@ export async function startAnnex(config: Config, options: { logger?: Logger } = 
         return { ...result, errors: result.errors.map((error) => formatWsError(error)) } as never;
       },
       onError: (_ctx, _id, _payload, errors) => errors.map((error) => formatWsError(error)) as never,
-      context: (ctx) =>
-        createContext({
+      context: (ctx, id) => ({
+        ...createContext({
           requestId: randomUUID(),
           logger: logger.child({ transport: 'ws' }),
           services,
@@ -244,6 +245,8 @@ export async function startAnnex(config: Config, options: { logger?: Logger } = 
           ip: ctx.extra.request.socket.remoteAddress ?? null,
           userAgent: ctx.extra.request.headers['user-agent'] ?? null,
         }),
+        liveSink: liveSinkOf(ctx.extra.socket, id, config.LIVE_MAX_BUFFERED_BYTES),
+      }),
     },
     wsServer,
   );

@@ -66,6 +66,8 @@ const schema = z.object({
   INVITATION_TTL_DAYS: int(1, 90).default('7'),
   EVENTS_RETENTION_DAYS: int(1, 3650).default('7'),
   EVENTS_POLL_MS: int(100, 600_000).default('5000'),
+  /** A live socket holding more unsent bytes than this is too far behind: it is closed (1013) to reconnect and resume from its cursor. */
+  LIVE_MAX_BUFFERED_BYTES: int(65_536, 1_073_741_824).default('8388608'),
   JOBS_TICK_MS: int(100, 3_600_000).default('30000'),
   SHUTDOWN_TIMEOUT_MS: int(0, 120_000).default('10000'),
   TRUST_PROXY: bool.default('false'),

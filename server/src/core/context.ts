@@ -5,6 +5,8 @@ import type { Services } from '../app/services.js';
 import type { User } from '../modules/identity/user.entity.js';
 import type { ApiToken } from '../modules/api-tokens/api-token.entity.js';
 import { createLoaders, type Loaders } from '../app/loaders.js';
+import type { LiveSink } from './events/live-stream.js';
+import type { IdentityProbe } from './events/shared-results.js';
 
 /** Who is calling: a person through a browser session, or a script through an API token. */
 export interface Viewer {
@@ -27,10 +29,24 @@ export interface RequestContext {
   loaders: Loaders;
   /** The caller's role per organisation, looked up once per request. */
   roles: Map<string, Promise<Role | null>>;
+  /** Over WebSocket, per subscription: where its live events are written (see core/events/live-stream). */
+  liveSink?: LiveSink;
+  /** In a live delivery shared among people: records who the viewer is asked to be (see core/events/shared-results). */
+  identityProbe?: IdentityProbe;
 }
 
 export function createContext(init: Omit<RequestContext, 'loaders' | 'roles'>): RequestContext {
   return { ...init, loaders: createLoaders(init.services.db.dataSource), roles: new Map() };
+}
+
+/**
+ * Whether the caller is this person. Resolvers ask this rather than compare
+ * `ctx.viewer.user.id`: in a live delivery the question is recorded, so that one execution can
+ * serve everyone who would get the same answers (core/events/shared-results).
+ */
+export function viewerIs(ctx: RequestContext, userId: string | null | undefined): boolean {
+  if (ctx.identityProbe) return ctx.identityProbe.is(userId);
+  return !!userId && ctx.viewer?.user.id === userId;
 }
 
 /** The short description of a person written into audit rows. */

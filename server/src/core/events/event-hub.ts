@@ -16,17 +16,35 @@ export interface StoredEvent {
   data: Record<string, unknown>;
 }
 
-interface Subscriber {
-  /** Events pushed by the hub, in order, not yet consumed. */
-  queue: StoredEvent[];
-  wake: (() => void) | null;
+/**
+ * One subscriber of an organisation's events, as the hub sees it. What it does with an event is
+ * the channel's delivery function's business (see `join`).
+ */
+export interface HubSubscriber {
+  /** The sequence of the last event given to this subscriber: its cursor. */
+  delivered: number;
+  /** Its backlog is delivered: it now gets live events together with every other live subscriber. */
+  live: boolean;
+  /** Live events that arrived while it was catching up, given to it before it turns live. */
+  held: StoredEvent[];
+  /** It left (the client unsubscribed, the socket closed, the stream ended). */
   closed: boolean;
+  /** Called when the hub can no longer serve it: its backlog could not be read (with the error), or the hub stops. */
+  end(error?: unknown): void;
 }
 
+/**
+ * Gives one event to some subscribers of an organisation, all at once: the hub calls it once
+ * per event in commit order, and waits for it before the next event. It must not throw: what
+ * fails for a subscriber ends that subscriber.
+ */
+export type Delivery<S extends HubSubscriber> = (event: StoredEvent, subscribers: readonly S[]) => Promise<void>;
+
 interface Channel {
-  /** The hub has read (and pushed) every event up to this sequence. */
+  /** The hub has read (and delivered, or is delivering) every event up to this sequence. */
   lastSeq: number;
-  subscribers: Set<Subscriber>;
+  subscribers: Set<HubSubscriber>;
+  deliver: Delivery<HubSubscriber>;
   reading: Promise<void> | null;
   again: boolean;
 }
@@ -148,8 +166,12 @@ export class EventHub {
     this.stopped = true;
     this.db.signals.off(ORGANIZATION_EVENTS_SIGNAL, this.onWake);
     if (this.pollTimer) clearInterval(this.pollTimer);
-    for (const channel of this.channels.values()) for (const s of channel.subscribers) this.close(s);
+    const subscribers = [...this.channels.values()].flatMap((channel) => [...channel.subscribers]);
     this.channels.clear();
+    for (const subscriber of subscribers) {
+      subscriber.closed = true;
+      subscriber.end();
+    }
     await this.listener?.end().catch(() => undefined);
   }
 
@@ -162,60 +184,79 @@ export class EventHub {
   }
 
   /**
-   * Every event of the organisation after `after` (or from now when null), in commit order,
-   * until the consumer stops. Throws BAD_USER_INPUT (CURSOR_EXPIRED) when the events after the
-   * cursor were already pruned.
+   * Adds a subscriber to the organisation's live events after `after` (from now when null), in
+   * commit order, with no gap and no duplicate: a backlog (`after` is behind the live head) is
+   * read from the table and given to this subscriber alone while live events are held for it.
+   * Every live event is read once and handed to `deliver` once for all live subscribers of this
+   * process: the delivery decides per subscriber. The caller has checked the cursor
+   * (`assertCursor`).
    */
-  async *events(organizationId: string, after: number | null): AsyncGenerator<StoredEvent> {
-    const subscriber: Subscriber = { queue: [], wake: null, closed: false };
+  async join<S extends HubSubscriber>(organizationId: string, subscriber: S, after: number | null, deliver: Delivery<S>): Promise<void> {
     let channel = this.channels.get(organizationId);
     if (!channel) {
-      channel = { lastSeq: await this.headSeq(organizationId), subscribers: new Set(), reading: null, again: false };
+      const created: Channel = { lastSeq: await this.headSeq(organizationId), subscribers: new Set(), deliver: deliver as Delivery<HubSubscriber>, reading: null, again: false };
       // Another subscriber may have created it while we awaited.
-      const existing = this.channels.get(organizationId);
-      if (existing) channel = existing;
-      else {
+      channel = this.channels.get(organizationId);
+      if (!channel) {
+        channel = created;
         this.channels.set(organizationId, channel);
         // Anything that committed between reading the head and registering.
         this.wake(organizationId);
       }
     }
+    if (subscriber.closed) return;
     channel.subscribers.add(subscriber);
     const liveFrom = channel.lastSeq;
-    let delivered = after ?? liveFrom;
+    subscriber.held = [];
+    if (after === null || after >= liveFrom) {
+      subscriber.delivered = after ?? liveFrom;
+      subscriber.live = true;
+      return;
+    }
+    subscriber.delivered = after;
+    subscriber.live = false;
+    void this.catchUp(organizationId, subscriber, liveFrom, deliver);
+  }
+
+  /** Removes a subscriber; the organisation's reader stops with its last subscriber. */
+  leave(organizationId: string, subscriber: HubSubscriber): void {
+    subscriber.closed = true;
+    subscriber.held = [];
+    const channel = this.channels.get(organizationId);
+    if (!channel) return;
+    channel.subscribers.delete(subscriber);
+    if (!channel.subscribers.size) this.channels.delete(organizationId);
+  }
+
+  /** Gives one subscriber its backlog (after, liveFrom] from the table, then what was held for it, then turns it live. */
+  private async catchUp<S extends HubSubscriber>(organizationId: string, subscriber: S, liveFrom: number, deliver: Delivery<S>): Promise<void> {
     try {
-      if (after !== null && after < liveFrom) {
-        await this.assertCursor(organizationId, after);
-        // Backlog: (after, liveFrom], read from the table; live events arrive in the queue meanwhile.
-        while (delivered < liveFrom) {
-          const rows = (await this.db.dataSource.query(
-            `SELECT * FROM organization_events WHERE organization_id = $1 AND seq > $2 AND seq <= $3 ORDER BY seq LIMIT ${PAGE}`,
-            [organizationId, delivered, liveFrom],
-          )) as Array<Record<string, unknown>>;
-          if (!rows.length) break;
-          for (const row of rows) {
-            const event = rowToEvent(row);
-            delivered = event.seq;
-            yield event;
-          }
+      while (subscriber.delivered < liveFrom && !subscriber.closed) {
+        const rows = (await this.db.dataSource.query(
+          `SELECT * FROM organization_events WHERE organization_id = $1 AND seq > $2 AND seq <= $3 ORDER BY seq LIMIT ${PAGE}`,
+          [organizationId, subscriber.delivered, liveFrom],
+        )) as Array<Record<string, unknown>>;
+        if (!rows.length) break;
+        for (const row of rows) {
+          if (subscriber.closed) return;
+          const event = rowToEvent(row);
+          subscriber.delivered = event.seq;
+          await deliver(event, [subscriber]);
         }
-        delivered = Math.max(delivered, liveFrom);
       }
-      for (;;) {
-        while (subscriber.queue.length) {
-          const event = subscriber.queue.shift()!;
-          if (event.seq <= delivered) continue;
-          delivered = event.seq;
-          yield event;
-        }
-        if (subscriber.closed) return;
-        await new Promise<void>((resolve) => (subscriber.wake = resolve));
-        subscriber.wake = null;
+      subscriber.delivered = Math.max(subscriber.delivered, liveFrom);
+      // Live events that came meanwhile; more may come while these are delivered.
+      while (subscriber.held.length && !subscriber.closed) {
+        const event = subscriber.held.shift()!;
+        if (event.seq <= subscriber.delivered) continue;
+        subscriber.delivered = event.seq;
+        await deliver(event, [subscriber]);
       }
-    } finally {
-      subscriber.closed = true;
-      channel.subscribers.delete(subscriber);
-      if (!channel.subscribers.size && this.channels.get(organizationId) === channel) this.channels.delete(organizationId);
+      subscriber.live = true;
+    } catch (err) {
+      this.logger.warn({ err, organizationId }, 'reading the backlog of a subscriber failed');
+      this.leave(organizationId, subscriber);
+      subscriber.end(err);
     }
   }
 
@@ -268,18 +309,20 @@ export class EventHub {
       for (const row of rows) {
         const event = rowToEvent(row);
         channel.lastSeq = event.seq;
+        const live: HubSubscriber[] = [];
         for (const subscriber of channel.subscribers) {
-          subscriber.queue.push(event);
-          subscriber.wake?.();
+          if (subscriber.closed || event.seq <= subscriber.delivered) continue;
+          if (!subscriber.live) {
+            subscriber.held.push(event);
+            continue;
+          }
+          subscriber.delivered = event.seq;
+          live.push(subscriber);
         }
+        if (live.length) await channel.deliver(event, live);
       }
       if (rows.length < PAGE) return;
     }
-  }
-
-  private close(subscriber: Subscriber): void {
-    subscriber.closed = true;
-    subscriber.wake?.();
   }
 
   /** Deletes events older than the retention period (the scheduled pruning job). */

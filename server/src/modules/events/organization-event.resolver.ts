@@ -4,11 +4,12 @@ import { Can, authorize, roleIn } from '../../core/authorization.js';
 import type { RequestContext } from '../../core/context.js';
 import { badInput } from '../../core/errors.js';
 import type { StoredEvent } from '../../core/events/event-hub.js';
+import { LiveStream } from '../../core/events/live-stream.js';
+import { sharedPayloads, type Recipient } from '../../core/events/shared-results.js';
 import { Node } from '../../core/node.js';
 import { DateTimeScalar } from '../../core/scalars.js';
-import { createLoaders, type Loaders } from '../../app/loaders.js';
+import { createLoaders } from '../../app/loaders.js';
 import { resolveNode } from '../../app/nodes.js';
-import { callerKeyOf } from '../../app/hardening.js';
 import { User } from '../identity/user.entity.js';
 
 @ObjectType('OrganizationEvent', { description: 'One committed change of an organisation, in commit order.' })
@@ -33,8 +34,6 @@ export class OrganizationEvent {
   /** The entity as the subscriber may see it now; null when deleted. */
   nodeValue!: Node | null;
 
-  /** The event this delivers: subscribers of one person share one execution (see shared-execution). */
-  delivery!: StoredEvent;
 }
 
 /** Who may learn that an entity of this type was deleted (its row is gone, so no row rule applies). */
@@ -48,69 +47,98 @@ const READ_ACTION_OF_DELETED: Record<string, string> = {
   Risk: 'risk:read',
 };
 
-/**
- * One set of loaders per event, shared by every subscriber of this process it is delivered to:
- * the loaders only load (each subscriber's rules decide what it may see), so the roles, the
- * entity and everything the subscription selects load once for all of them, in a handful of
- * statements, instead of once per subscriber.
- */
-const loadersOfEvent = new WeakMap<StoredEvent, Loaders>();
-
-function loadersFor(ctx: RequestContext, event: StoredEvent): Loaders {
-  let loaders = loadersOfEvent.get(event);
-  if (!loaders) {
-    loaders = createLoaders(ctx.services.db.dataSource);
-    loadersOfEvent.set(event, loaders);
-  }
-  return loaders;
-}
-
 /** What one event looks like to one person: their role then, and the entity as they may see it. */
 interface View {
   role: Role | null;
   node: Node | null;
 }
 
-const viewsOfEvent = new WeakMap<StoredEvent, Map<string, Promise<View>>>();
-
-/** Decided once per event and person (however many sockets they have open), with the event's loaders. */
 function viewOf(ctx: RequestContext, organizationId: string, event: StoredEvent): Promise<View> {
-  const key = callerKeyOf(ctx.viewer) ?? '';
-  let views = viewsOfEvent.get(event);
-  if (!views) viewsOfEvent.set(event, (views = new Map()));
-  let view = views.get(key);
-  if (!view) {
-    view = (async () => {
-      const role = await roleIn(ctx, organizationId);
-      return { role, node: role ? await resolveNode(ctx, event.entityId) : null };
-    })();
-    views.set(key, view);
-  }
-  return view;
+  return (async () => {
+    const role = await roleIn(ctx, organizationId);
+    return { role, node: role ? await resolveNode(ctx, event.entityId) : null };
+  })();
+}
+
+/** The streams of one cohort (one person, one operation) and what they share of an event. */
+interface Audience extends Recipient {
+  streams: LiveStream[];
+  /** They may no longer see the organisation: their streams end. */
+  ended: boolean;
+  /** They may not see this entity: nothing is sent. */
+  skipped: boolean;
 }
 
 /**
- * The live stream of one organisation for one subscriber: each event is delivered only if the
- * subscriber (with their role at that moment) may see the entity. Loaders and roles are
- * refreshed per event so that nothing stale is shown; losing membership ends the stream.
+ * Gives one event to every live stream of the organisation in this process (the hub's delivery
+ * function). One set of loaders serves the event: the roles, the entity and everything the
+ * subscription selects load once for all streams, in a handful of statements. Each person's
+ * role and view of the entity is decided once, however many tabs and devices they have open;
+ * results are executed once per group of people who get the same answer (shared-results.ts) and
+ * serialised once; then the bytes go to every socket in one loop, like a bare broadcast. Roles
+ * are read per event so that nothing stale is shown; losing membership ends the stream.
  */
-async function* visibleEvents(ctx: RequestContext, organizationId: string, after: number | null): AsyncGenerator<OrganizationEvent> {
-  for await (const event of ctx.services.events.events(organizationId, after)) {
-    ctx.loaders = loadersFor(ctx, event);
+async function deliverEvent(event: StoredEvent, streams: readonly LiveStream[]): Promise<void> {
+  const first = streams[0];
+  if (!first) return;
+  const loaders = createLoaders(first.ctx.services.db.dataSource);
+  const audiences = new Map<string, Audience>();
+  for (const stream of streams) {
+    const audience = audiences.get(stream.cohort);
+    if (audience) {
+      audience.streams.push(stream);
+      continue;
+    }
+    const ctx = stream.ctx;
+    ctx.loaders = loaders;
     ctx.roles.clear();
-    const { role, node } = await viewOf(ctx, organizationId, event);
-    if (!role) return;
-    if (!node && !deletedVisible(role, event)) continue;
-    yield Object.assign(new OrganizationEvent(), {
-      cursor: String(event.seq),
-      type: event.type,
-      entityType: event.entityType,
-      entityId: event.entityId,
-      at: event.at,
-      actorId: event.actorId,
-      nodeValue: node,
-      delivery: event,
-    });
+    audiences.set(stream.cohort, { userId: ctx.viewer?.user.id ?? '', ctx, groupKey: '', execute: async () => '', streams: [stream], ended: false, skipped: false });
+  }
+  const roots = new Map<Node | null, OrganizationEvent>();
+  const nodeNumbers = new Map<Node | null, number>();
+  const failures = new Map<Audience, unknown>();
+  await Promise.all(
+    [...audiences.values()].map(async (audience) => {
+      try {
+        const { role, node } = await viewOf(audience.ctx, event.organizationId, event);
+        if (!role) audience.ended = true;
+        else if (!node && !deletedVisible(role, event)) audience.skipped = true;
+        else {
+          let root = roots.get(node);
+          if (!root) {
+            root = Object.assign(new OrganizationEvent(), {
+              cursor: String(event.seq),
+              type: event.type,
+              entityType: event.entityType,
+              entityId: event.entityId,
+              at: event.at,
+              actorId: event.actorId,
+              nodeValue: node,
+            });
+            roots.set(node, root);
+            nodeNumbers.set(node, nodeNumbers.size);
+          }
+          const stream = audience.streams[0]!;
+          audience.groupKey = `${stream.operationKey}\n${role}\n${nodeNumbers.get(node)}`;
+          audience.execute = (ctx) => stream.payloadJson(root, ctx);
+        }
+      } catch (error) {
+        failures.set(audience, error);
+      }
+    }),
+  );
+  const receiving = [...audiences.values()].filter((a) => !a.ended && !a.skipped && !failures.has(a));
+  const payloads = await sharedPayloads(receiving);
+  // Every payload is ready: the writes go out in one loop.
+  for (const audience of audiences.values()) {
+    const failure = failures.get(audience);
+    const payload = payloads.get(audience);
+    for (const stream of audience.streams) {
+      if (failures.has(audience)) stream.end(failure ?? new Error('The event could not be delivered.'));
+      else if (audience.ended) stream.end();
+      else if (typeof payload === 'string') stream.send(payload);
+      else if (payload) stream.end(payload.error);
+    }
   }
 }
 
@@ -133,7 +161,11 @@ export class OrganizationEventResolver {
         after = Number(raw);
         await context.services.events.assertCursor(organizationId, after);
       }
-      return visibleEvents(context, organizationId, after);
+      const events = context.services.events;
+      return new LiveStream(
+        (stream) => events.join(organizationId, stream, after, deliverEvent),
+        (stream) => events.leave(organizationId, stream),
+      );
     }) as never,
   })
   @Can('organization:read')
