@@ -360,6 +360,8 @@ async function main() {
     };
     if (SETTINGS.only) {
       printReport(results);
+      // Round by round (the last subscriber of each), to see whether a tail is one slow round or many.
+      for (const [label, row] of [['one replica', oneReplica], ['two replicas', twoReplicas]]) process.stdout.write(`   rounds, ${label}: ${row.completions.map((c) => c.toFixed(0)).join(' ')}\n`);
       log('a partial run (BENCH_ONLY): nothing written');
       succeeded = true;
       return;

@@ -3,13 +3,27 @@ import type { WebSocket } from 'ws';
 import type { RequestContext } from '../context.js';
 import type { HubSubscriber, StoredEvent } from './event-hub.js';
 
+/** A result serialised once, and its `next` message encoded once per subscription id it goes to. */
+export class OutgoingPayload {
+  private readonly messages = new Map<string, Buffer>();
+
+  constructor(readonly json: string) {}
+
+  /** The whole graphql-ws `next` message for subscription `idJson` (the id as JSON). */
+  messageFor(idJson: string): Buffer {
+    let message = this.messages.get(idJson);
+    if (!message) this.messages.set(idJson, (message = Buffer.from(`{"id":${idJson},"type":"next","payload":${this.json}}`)));
+    return message;
+  }
+}
+
 /**
  * Where a live stream's messages go: its graphql-ws subscription on one socket. `send` writes a
- * `next` message around a payload already serialised, and answers false when the socket cannot
+ * `next` message with a payload already serialised, and answers false when the socket cannot
  * take it (closed, or so far behind that it was closed to reconnect and resume).
  */
 export interface LiveSink {
-  send(payloadJson: string): boolean;
+  send(payload: OutgoingPayload): boolean;
 }
 
 /**
@@ -18,15 +32,16 @@ export interface LiveSink {
  * reconnects and resumes from its cursor, instead of the server holding an ever larger queue.
  */
 export function liveSinkOf(socket: WebSocket, id: string, maxBuffered: number): LiveSink {
-  const head = `{"id":${JSON.stringify(id)},"type":"next","payload":`;
+  const idJson = JSON.stringify(id);
   return {
-    send(payloadJson) {
+    send(payload) {
       if (socket.readyState !== socket.OPEN) return false;
       if (socket.bufferedAmount > maxBuffered) {
         socket.close(1013, 'Too far behind: reconnect and resume');
         return false;
       }
-      socket.send(head + payloadJson + '}');
+      // A text frame, as graphql-ws sends (the bytes are UTF-8 JSON).
+      socket.send(payload.messageFor(idJson), { binary: false });
       return true;
     },
   };
@@ -91,10 +106,10 @@ export class LiveStream implements AsyncIterableIterator<never>, HubSubscriber {
     return JSON.stringify(this.format(result));
   }
 
-  /** Writes one payload (from `payloadJson`, possibly another stream's of the same cohort). */
-  send(payloadJson: string): void {
+  /** Writes one payload (from `payloadJson`, possibly another stream's or person's). */
+  send(payload: OutgoingPayload): void {
     if (this.closed) return;
-    if (!this.sink?.send(payloadJson)) this.end();
+    if (!this.sink?.send(payload)) this.end();
   }
 
   /** Ends the stream: graphql-ws completes the subscription, or sends the error when there is one. */
