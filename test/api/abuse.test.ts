@@ -156,6 +156,33 @@ describe('WebSocket abuse', () => {
     garbage.on('open', () => garbage.send('{{{'));
     expect((await closed(garbage)).code).toBe(4400);
   }, 15_000);
+
+  it('answers a subscription that does not parse, or is over the token limit, with a coded error and keeps the socket', async () => {
+    const ws = open();
+    const messages: Array<{ id?: string; type: string; payload?: Array<{ message: string; extensions?: Record<string, unknown> }> }> = [];
+    const next = (id: string) =>
+      new Promise<(typeof messages)[number]>((resolve) => {
+        const poll = () => {
+          const found = messages.find((m) => m.id === id);
+          if (found) resolve(found);
+          else setTimeout(poll, 10);
+        };
+        poll();
+      });
+    ws.on('message', (data) => messages.push(JSON.parse(String(data))));
+    await new Promise<void>((resolve) => ws.on('open', () => resolve()));
+    ws.send(JSON.stringify({ type: 'connection_init', payload: {} }));
+    await new Promise<void>((resolve) => ws.on('message', (data) => JSON.parse(String(data)).type === 'connection_ack' && resolve()));
+    ws.send(JSON.stringify({ id: 'a', type: 'subscribe', payload: { query: 'subscription { organizationEvents(' } }));
+    expect(await next('a')).toMatchObject({ type: 'error', payload: [{ extensions: { code: 'GRAPHQL_PARSE_FAILED' } }] });
+    const huge = `subscription { ${Array.from({ length: 20_000 }, (_, i) => `f${i}`).join(' ')} }`;
+    ws.send(JSON.stringify({ id: 'b', type: 'subscribe', payload: { query: huge } }));
+    expect(await next('b')).toMatchObject({ type: 'error', payload: [{ extensions: { code: 'QUERY_TOO_COMPLEX', reason: 'TOKENS' } }] });
+    ws.send(JSON.stringify({ id: 'c', type: 'subscribe', payload: { query: 'subscription { nothingHere }' } }));
+    expect(await next('c')).toMatchObject({ type: 'error', payload: [{ extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }] });
+    expect(ws.readyState).toBe(WebSocket.OPEN);
+    ws.close();
+  }, 15_000);
 });
 
 describe('security headers', () => {

@@ -29,7 +29,7 @@ const SETTINGS = {
   /** `BENCH_ONLY=delivery` runs the delivery rows alone (a quick loop while working on them); nothing is written. */
   only: process.env.BENCH_ONLY ?? null,
 };
-/** Extra Node flags for the Annex processes, e.g. `--cpu-prof --cpu-prof-dir=/tmp/annex-prof` to profile them. */
+/** Extra Node flags for the Annex processes, e.g. `--cpu-prof --cpu-prof-dir=/tmp/annex-prof` to profile them (`BENCH_KEEP_LOGS=1` keeps their logs). */
 const ANNEX_NODE_ARGS = (process.env.BENCH_ANNEX_NODE_ARGS ?? '').split(' ').filter(Boolean);
 const TARGETS = { pageP95Ratio: 3, deliveryP99Ms: 100, deliveryP95Ratio: 3, replicasRatio: 1.5 };
 /**
@@ -389,7 +389,7 @@ async function main() {
     for (const child of children) await stopProcess(child);
     await dropDatabase();
     // The processes' logs are kept when something went wrong.
-    if (succeeded) fs.rmSync(workDir, { recursive: true, force: true });
+    if (succeeded && !process.env.BENCH_KEEP_LOGS) fs.rmSync(workDir, { recursive: true, force: true });
     else log(`the logs of the processes are in ${workDir}`);
   }
 }

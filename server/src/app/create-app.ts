@@ -10,7 +10,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { WebSocketServer } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
-import { specifiedRules, validate } from 'graphql';
+import { GraphQLError, specifiedRules, validate, type DocumentNode } from 'graphql';
 import { pinoHttp } from 'pino-http';
 import type { Config } from '../core/config.js';
 import { createLogger, type Logger } from '../core/logger.js';
@@ -20,6 +20,7 @@ import { createContext, type RequestContext } from '../core/context.js';
 import { formatError, isUnexpected } from '../core/errors.js';
 import { statementCounter } from '../core/db/statement-counter.js';
 import { liveSinkOf, subscribeLive } from '../core/events/live-stream.js';
+import { DocumentCache } from './document-cache.js';
 import { withRequestScope } from '../core/db/request-scope.js';
 import { idempotencyPlugin } from './idempotency.js';
 import { availabilityPlugin, tryAgainLater } from './availability.js';
@@ -182,6 +183,7 @@ export async function startAnnex(config: Config, options: { logger?: Logger } = 
   boundListSizes(schema);
   const armor = queryArmor(queryLimitsOf(config), config.NODE_ENV === 'production');
   const wsServer = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
+  const wsDocuments = new DocumentCache(500, armor.parseOptions);
   const collaboration = services.collaboration;
   // One port for everything: GraphQL subscriptions at /graphql, live co-editing at /collab.
   httpServer.on('upgrade', (request, socket, head) => {
@@ -202,11 +204,28 @@ export async function startAnnex(config: Config, options: { logger?: Logger } = 
       schema,
       // Live events are written by the delivery of core/events/live-stream: one execution per
       // event and person, serialised once, the same bytes to each of their sockets.
-      subscribe: subscribeLive((result) => (result.errors?.length ? { ...result, errors: result.errors.map((error) => formatWsError(error)) } : result) as never),
+      subscribe: subscribeLive(wsDocuments, (result) => (result.errors?.length ? { ...result, errors: result.errors.map((error) => formatWsError(error)) } : result) as never),
       // A socket that does not say connection_init in time is closed (4408), a malformed one at once (4400).
       connectionInitWaitTimeout: 3_000,
-      // The same document limits as over HTTP.
-      validate: (wsSchema, document) => validate(wsSchema, document, [...specifiedRules, ...armor.validationRules]),
+      // The same document limits as over HTTP (the token limit when parsing), each distinct
+      // document parsed and validated once (see document-cache.ts); a document that does not
+      // parse gets a coded error, like one that does not validate.
+      onSubscribe: (_ctx, _id, payload) => {
+        // Coded as over HTTP: GRAPHQL_PARSE_FAILED, GRAPHQL_VALIDATION_FAILED, QUERY_TOO_COMPLEX with its reason.
+        const coded = (error: Error, code: string) => {
+          const formatted = relabelLimitErrors({ message: error.message, extensions: { code, ...(error instanceof GraphQLError ? error.extensions : {}) } });
+          return new GraphQLError(formatted.message, { nodes: error instanceof GraphQLError ? error.nodes : undefined, extensions: formatted.extensions });
+        };
+        let document: DocumentNode;
+        try {
+          document = wsDocuments.parse(payload.query);
+        } catch (error) {
+          return [coded(error instanceof Error ? error : new Error(String(error)), 'GRAPHQL_PARSE_FAILED')];
+        }
+        const errors = wsDocuments.validate(schema, document, () => validate(schema, document, [...specifiedRules, ...armor.validationRules]));
+        if (errors.length) return errors.map((error) => coded(error, 'GRAPHQL_VALIDATION_FAILED'));
+        return { schema, document, operationName: payload.operationName, variableValues: payload.variables };
+      },
       onConnect: async (ctx) => {
         let viewer: RequestContext['viewer'];
         try {

@@ -1,4 +1,4 @@
-import { GraphQLError, createSourceEventStream, execute, print, type ExecutionArgs, type ExecutionResult } from 'graphql';
+import { GraphQLError, createSourceEventStream, execute, print, type DocumentNode, type ExecutionArgs, type ExecutionResult } from 'graphql';
 import type { WebSocket } from 'ws';
 import type { RequestContext } from '../context.js';
 import type { HubSubscriber, StoredEvent } from './event-hub.js';
@@ -31,6 +31,9 @@ export interface LiveSink {
  * bytes still unsent is not keeping up: it is closed with 1013 (try again later), and the client
  * reconnects and resumes from its cursor, instead of the server holding an ever larger queue.
  */
+/** A text frame, as graphql-ws sends (the bytes are UTF-8 JSON). */
+const TEXT_FRAME = { binary: false } as const;
+
 export function liveSinkOf(socket: WebSocket, id: string, maxBuffered: number): LiveSink {
   const idJson = JSON.stringify(id);
   return {
@@ -40,8 +43,7 @@ export function liveSinkOf(socket: WebSocket, id: string, maxBuffered: number): 
         socket.close(1013, 'Too far behind: reconnect and resume');
         return false;
       }
-      // A text frame, as graphql-ws sends (the bytes are UTF-8 JSON).
-      socket.send(payload.messageFor(idJson), { binary: false });
+      socket.send(payload.messageFor(idJson), TEXT_FRAME);
       return true;
     },
   };
@@ -89,11 +91,11 @@ export class LiveStream implements AsyncIterableIterator<never>, HubSubscriber {
   ) {}
 
   /** Called by `subscribeLive` with the subscription's operation, its socket and its error format. */
-  async start(args: ExecutionArgs, sink: LiveSink, format: FormatResult): Promise<void> {
+  async start(args: ExecutionArgs, sink: LiveSink, format: FormatResult, documentText: string = print(args.document)): Promise<void> {
     this.args = args;
     this.ctx = args.contextValue as RequestContext;
     const viewer = this.ctx.viewer;
-    this.operationKey = [print(args.document), args.operationName ?? '', JSON.stringify(args.variableValues ?? {}), viewer?.apiToken?.id ?? ''].join('\n');
+    this.operationKey = [documentText, args.operationName ?? '', JSON.stringify(args.variableValues ?? {}), viewer?.apiToken?.id ?? ''].join('\n');
     this.cohort = `${this.operationKey}\n${viewer?.user.id ?? ''}`;
     this.sink = sink;
     this.format = format;
@@ -160,7 +162,7 @@ export class LiveStream implements AsyncIterableIterator<never>, HubSubscriber {
  * `LiveStream`, starts it with the socket of the subscription (`RequestContext.liveSink`). Any
  * other stream is executed per payload, as graphql-js does.
  */
-export function subscribeLive(format: FormatResult) {
+export function subscribeLive(documents: { print(document: DocumentNode): string }, format: FormatResult) {
   return async (args: ExecutionArgs): Promise<AsyncIterable<ExecutionResult> | ExecutionResult> => {
     const stream = await createSourceEventStream(args);
     if (!(Symbol.asyncIterator in Object(stream))) return stream as ExecutionResult;
@@ -168,7 +170,7 @@ export function subscribeLive(format: FormatResult) {
     const sink = (args.contextValue as RequestContext | undefined)?.liveSink;
     try {
       if (!sink) throw new Error('A live stream needs a socket to write to.');
-      await stream.start(args, sink, format);
+      await stream.start(args, sink, format, documents.print(args.document));
     } catch (error) {
       // Like an error of the subscribe resolver: answered with its code, then completed.
       stream.end();
