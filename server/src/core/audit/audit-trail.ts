@@ -56,14 +56,14 @@ export function hashAuditRow(prevHash: string, row: Omit<AuditEvent, 'hash' | 'p
  */
 export async function appendAudit(em: EntityManager, entry: AuditEntry & { event?: boolean }): Promise<AuditEvent> {
   const chainKey = entry.organizationId ?? GLOBAL_CHAIN;
-  await em.query(
-    `INSERT INTO audit_chain_heads (chain_key, seq, last_hash) VALUES ($1, 0, $2) ON CONFLICT (chain_key) DO NOTHING`,
+  // The chain's head row, created with the chain; the upsert locks it until commit, so the
+  // writers of one chain take turns and each links to the one before.
+  const head = (await em.query(
+    `INSERT INTO audit_chain_heads (chain_key, seq, last_hash) VALUES ($1, 1, $2)
+     ON CONFLICT (chain_key) DO UPDATE SET seq = audit_chain_heads.seq + 1
+     RETURNING seq, last_hash`,
     [chainKey, GENESIS_HASH],
-  );
-  const [head] = (await em.query(
-    `UPDATE audit_chain_heads SET seq = seq + 1 WHERE chain_key = $1 RETURNING seq, last_hash`,
-    [chainKey],
-  )) as [Array<{ seq: string; last_hash: string }>, number];
+  )) as Array<{ seq: string; last_hash: string }>;
   const { seq, last_hash: prevHash } = head[0]!;
   // Milliseconds only: the value must survive a round trip through timestamptz unchanged.
   const at = new Date(Math.floor(Date.now()));

@@ -24,20 +24,22 @@ export interface EventEntry {
  * transaction that committed late. The NOTIFY is delivered only if the transaction commits.
  */
 export async function recordEvent(em: EntityManager, entry: EventEntry): Promise<number> {
-  await em.query(
-    `INSERT INTO audit_chain_heads (chain_key, seq, last_hash) VALUES ($1, 0, $2) ON CONFLICT (chain_key) DO NOTHING`,
-    [entry.organizationId, '0'.repeat(64)],
-  );
-  const [rows] = (await em.query(`UPDATE audit_chain_heads SET event_seq = event_seq + 1 WHERE chain_key = $1 RETURNING event_seq`, [
-    entry.organizationId,
-  ])) as [Array<{ event_seq: string }>, number];
-  const seq = Number(rows[0]!.event_seq);
-  await em.query(
-    `INSERT INTO organization_events (organization_id, seq, type, entity_type, entity_id, actor_id, at, data)
-     VALUES ($1, $2, $3, $4, $5, $6, now(), $7)`,
-    [entry.organizationId, seq, entry.type, entry.entityType, entry.entityId, entry.actorId, JSON.stringify(entry.data ?? {})],
-  );
-  await em.query(`SELECT pg_notify($1, $2)`, [EVENTS_CHANNEL, entry.organizationId]);
+  // One statement: take the next sequence from the head row (created on the organisation's
+  // first write; the row stays locked until commit), append the event, and NOTIFY.
+  const rows = (await em.query(
+    `WITH head AS (
+       INSERT INTO audit_chain_heads (chain_key, seq, last_hash, event_seq) VALUES ($1, 0, $8, 1)
+       ON CONFLICT (chain_key) DO UPDATE SET event_seq = audit_chain_heads.event_seq + 1
+       RETURNING event_seq
+     ), appended AS (
+       INSERT INTO organization_events (organization_id, seq, type, entity_type, entity_id, actor_id, at, data)
+       SELECT $1, head.event_seq, $2, $3, $4, $5, now(), $6 FROM head
+       RETURNING seq
+     )
+     SELECT seq, pg_notify($7, $1) FROM appended`,
+    [entry.organizationId, entry.type, entry.entityType, entry.entityId, entry.actorId, JSON.stringify(entry.data ?? {}), EVENTS_CHANNEL, '0'.repeat(64)],
+  )) as Array<{ seq: string }>;
+  const seq = Number(rows[0]!.seq);
   // This process learns at once; other replicas through the NOTIFY.
   onCommit(em, (db) => db.signals.emit(ORGANIZATION_EVENTS_SIGNAL, entry.organizationId));
   return seq;
