@@ -131,9 +131,9 @@ const STALE_QUERIES: Record<string, readonly string[]> = {
   soaVersion: ['SoaPage'],
   course: ['TrainingCourses', 'TrainingCourse', 'TrainingCoverage', 'MyTraining'],
   trainingRecord: ['TrainingCourses', 'TrainingCourse', 'TrainingCoverage', 'MyTraining'],
-  objective: ['ObjectivesPage', 'ObjectivePanel', 'IndicatorPage'],
-  indicator: ['ObjectivesPage', 'ObjectivePanel', 'IndicatorPage'],
-  measurement: ['ObjectivesPage', 'ObjectivePanel', 'IndicatorPage'],
+  objective: ['ObjectivesPage', 'ObjectivePanel', 'IndicatorPage', 'DashboardTrends'],
+  indicator: ['ObjectivesPage', 'ObjectivePanel', 'IndicatorPage', 'DashboardTrends'],
+  measurement: ['ObjectivesPage', 'ObjectivePanel', 'IndicatorPage', 'DashboardTrends'],
   managementReview: ['ManagementReviews', 'ManagementReviewDetail'],
   managementReviewDecision: ['ManagementReviewDetail', 'ManagementReviews'],
   task: ['MyWork', 'TaskBoardColumn', 'ApprovalsInbox', 'ApprovalPanel'],
@@ -175,7 +175,7 @@ const LIVE_QUERIES = new Set(Object.values(STALE_QUERIES).flat().concat(['TasksP
  * Queries that summarise the whole organisation (the readiness dashboard): almost any change may
  * move them, so every event but the personal or purely conversational ones makes them stale.
  */
-const WHOLE_ORGANIZATION_QUERIES: readonly string[] = ['ReadinessDashboard', 'DashboardTrends'];
+const WHOLE_ORGANIZATION_QUERIES: readonly string[] = ['ReadinessDashboard'];
 const NOT_ABOUT_READINESS = new Set(['notification', 'comment', 'apiToken', 'invitation', 'auditPresence']);
 for (const name of WHOLE_ORGANIZATION_QUERIES) LIVE_QUERIES.add(name);
 

@@ -10,7 +10,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { WebSocketServer } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
-import { GraphQLError, specifiedRules, validate, type DocumentNode } from 'graphql';
+import { GraphQLError, specifiedRules, validate, type DocumentNode, type ExecutionResult } from 'graphql';
 import { pinoHttp } from 'pino-http';
 import type { Config } from '../core/config.js';
 import { createLogger, type Logger } from '../core/logger.js';
@@ -179,6 +179,9 @@ export async function startAnnex(config: Config, options: { logger?: Logger } = 
     if (isUnexpected(error)) logger.error({ err: error.originalError ?? error, transport: 'ws' }, 'unexpected error');
     return formatError(error.toJSON(), error, exposeInternals);
   };
+  /** A result's errors coded and stripped of internals, as over HTTP. */
+  const formatWsResult = (result: ExecutionResult) =>
+    (result.errors?.length ? { ...result, errors: result.errors.map((error) => formatWsError(error)) } : result) as ExecutionResult;
   const schema = await getSchema();
   boundListSizes(schema);
   const armor = queryArmor(queryLimitsOf(config), config.NODE_ENV === 'production');
@@ -204,7 +207,7 @@ export async function startAnnex(config: Config, options: { logger?: Logger } = 
       schema,
       // Live events are written by the delivery of core/events/live-stream: one execution per
       // event and person, serialised once, the same bytes to each of their sockets.
-      subscribe: subscribeLive(wsDocuments, (result) => (result.errors?.length ? { ...result, errors: result.errors.map((error) => formatWsError(error)) } : result) as never),
+      subscribe: subscribeLive(wsDocuments, formatWsResult),
       // A socket that does not say connection_init in time is closed (4408), a malformed one at once (4400).
       connectionInitWaitTimeout: 3_000,
       // The same document limits as over HTTP (the token limit when parsing), each distinct
@@ -252,7 +255,7 @@ export async function startAnnex(config: Config, options: { logger?: Logger } = 
       onNext: (_ctx, _id, _payload, args, result) => {
         if (!('errors' in result) || !result.errors?.length) return undefined;
         if (listBudgetExceeded(args.contextValue)) return { errors: [formatWsError(tooLargeError(config.QUERY_MAX_LIST_ITEMS))] } as never;
-        return { ...result, errors: result.errors.map((error) => formatWsError(error)) } as never;
+        return formatWsResult(result) as never;
       },
       onError: (_ctx, _id, _payload, errors) => errors.map((error) => formatWsError(error)) as never,
       context: (ctx, id) => ({

@@ -241,11 +241,6 @@ export class FairnessGate {
       if (this.waiting.get(key)?.length === 0) this.waiting.delete(key);
     };
   }
-
-  /** How many operations of this key run now (for tests and metrics). */
-  runningFor(key: string): number {
-    return this.running.get(key) ?? 0;
-  }
 }
 
 /** The organisation an operation is about: the first organisation id among its variables. */

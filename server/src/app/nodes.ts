@@ -1,5 +1,5 @@
 import { canSeeTask, inAudience, roleCan, type OrgAction } from '@annex/domain';
-import type { RequestContext } from '../core/context.js';
+import { viewerIs, type RequestContext } from '../core/context.js';
 import { authorize, roleIn, type OrgScope } from '../core/authorization.js';
 import { typeOfId, type NodeTypeName } from '../core/ids.js';
 import { notFound, unauthenticated } from '../core/errors.js';
@@ -61,20 +61,19 @@ const NODE_LOADERS: Partial<Record<NodeTypeName, NodeLoader>> = {
   },
   Membership: orgRow(Membership, 'member:read'),
   Invitation: orgRow(Invitation, 'invitation:read'),
-  ApiToken: orgRow(ApiToken, 'apiToken:revoke', async (ctx, row) => row.userId === ctx.viewer!.user.id || roleCan(await roleIn(ctx, row.organizationId), 'member:remove')),
+  ApiToken: orgRow(ApiToken, 'apiToken:revoke', async (ctx, row) => viewerIs(ctx, row.userId) || roleCan(await roleIn(ctx, row.organizationId), 'member:remove')),
   AuditEvent: async (ctx, id) => {
     const row = await ctx.services.db.dataSource.getRepository(AuditEvent).findOneBy({ id });
     return row?.organizationId && roleCan(await roleIn(ctx, row.organizationId), 'auditTrail:read') ? row : null;
   },
   Task: orgRow(Task, 'task:read', async (ctx, row) => {
     const role = (await roleIn(ctx, row.organizationId))!;
-    // The team sees every task: the watchers only matter to the others.
-    return roleCan(role, 'task:readAll') || canSeeTask(role, ctx.viewer!.user.id, { ...row, watcherIds: await ctx.loaders.watcherIdsByTask.load(row.id) });
+    // The team sees every task (canSeeTask's first rule, checked here to skip loading the watchers, which only matter to the others).
+    return roleCan(role, 'task:readAll') || canSeeTask(role, (id) => viewerIs(ctx, id), { ...row, watcherIds: await ctx.loaders.watcherIdsByTask.load(row.id) });
   }),
   Comment: orgRow(Comment, 'comment:read', async (ctx, row) => (await resolveNode(ctx, row.subjectId)) !== null),
   ApprovalRequest: orgRow(ApprovalRequest, 'approval:read', async (ctx, row) => {
-    const me = ctx.viewer!.user.id;
-    if (row.requestedById === me || (await ctx.loaders.approverIdsByRequest.load(row.id)).includes(me)) return true;
+    if (viewerIs(ctx, row.requestedById) || (await ctx.loaders.approverIdsByRequest.load(row.id)).some((id) => viewerIs(ctx, id))) return true;
     return (await resolveNode(ctx, row.subjectId)) !== null;
   }),
   Asset: orgRow(Asset, 'asset:read'),
@@ -93,7 +92,7 @@ const NODE_LOADERS: Partial<Record<NodeTypeName, NodeLoader>> = {
     return row.state !== 'SUBMITTED' || roleCan(await roleIn(ctx, row.organizationId), 'document:readDrafts');
   }),
   DocumentAcknowledgement: orgRow(DocumentAcknowledgement, 'document:read', async (ctx, row) =>
-    row.userId === ctx.viewer!.user.id || roleCan(await roleIn(ctx, row.organizationId), 'document:readAcknowledgements'),
+    viewerIs(ctx, row.userId) || roleCan(await roleIn(ctx, row.organizationId), 'document:readAcknowledgements'),
   ),
   Audit: orgRow(Audit, 'audit:read', (ctx, row) => auditVisible(ctx, row.organizationId, row.id)),
   AuditSession: orgRow(AuditSession, 'audit:read', (ctx, row) => auditVisible(ctx, row.organizationId, row.auditId)),
@@ -117,11 +116,11 @@ const NODE_LOADERS: Partial<Record<NodeTypeName, NodeLoader>> = {
     )) as unknown[];
     return rows.length > 0;
   }),
-  Notification: orgRow(Notification, 'organization:read', (ctx, row) => row.userId === ctx.viewer!.user.id),
+  Notification: orgRow(Notification, 'organization:read', (ctx, row) => viewerIs(ctx, row.userId)),
   /** Training: everyone sees the courses; a person's assignments and records are theirs and coverage readers'. */
   Course: orgRow(Course, 'training:read'),
-  CourseAssignment: orgRow(CourseAssignment, 'training:read', async (ctx, row) => row.userId === ctx.viewer!.user.id || roleCan(await roleIn(ctx, row.organizationId), 'training:readCoverage')),
-  TrainingRecord: orgRow(TrainingRecord, 'training:read', async (ctx, row) => row.userId === ctx.viewer!.user.id || roleCan(await roleIn(ctx, row.organizationId), 'training:readCoverage')),
+  CourseAssignment: orgRow(CourseAssignment, 'training:read', async (ctx, row) => viewerIs(ctx, row.userId) || roleCan(await roleIn(ctx, row.organizationId), 'training:readCoverage')),
+  TrainingRecord: orgRow(TrainingRecord, 'training:read', async (ctx, row) => viewerIs(ctx, row.userId) || roleCan(await roleIn(ctx, row.organizationId), 'training:readCoverage')),
   Objective: orgRow(Objective, 'objective:read'),
   Indicator: orgRow(Indicator, 'objective:read'),
   Measurement: orgRow(Measurement, 'objective:read'),

@@ -1,6 +1,7 @@
-import { GraphQLError, createSourceEventStream, execute, print, type DocumentNode, type ExecutionArgs, type ExecutionResult } from 'graphql';
+import { GraphQLError, createSourceEventStream, execute, type DocumentNode, type ExecutionArgs, type ExecutionResult } from 'graphql';
 import type { WebSocket } from 'ws';
 import type { RequestContext } from '../context.js';
+import { WS_CLOSE_TRY_AGAIN_LATER } from '../../app/availability.js';
 import type { HubSubscriber, StoredEvent } from './event-hub.js';
 
 /** A result serialised once, and its `next` message encoded once per subscription id it goes to. */
@@ -40,7 +41,7 @@ export function liveSinkOf(socket: WebSocket, id: string, maxBuffered: number): 
     send(payload) {
       if (socket.readyState !== socket.OPEN) return false;
       if (socket.bufferedAmount > maxBuffered) {
-        socket.close(1013, 'Too far behind: reconnect and resume');
+        socket.close(WS_CLOSE_TRY_AGAIN_LATER, 'Too far behind: reconnect and resume');
         return false;
       }
       socket.send(payload.messageFor(idJson), TEXT_FRAME);
@@ -91,7 +92,7 @@ export class LiveStream implements AsyncIterableIterator<never>, HubSubscriber {
   ) {}
 
   /** Called by `subscribeLive` with the subscription's operation, its socket and its error format. */
-  async start(args: ExecutionArgs, sink: LiveSink, format: FormatResult, documentText: string = print(args.document)): Promise<void> {
+  async start(args: ExecutionArgs, sink: LiveSink, format: FormatResult, documentText: string): Promise<void> {
     this.args = args;
     this.ctx = args.contextValue as RequestContext;
     const viewer = this.ctx.viewer;

@@ -282,11 +282,6 @@ export class ApprovalService {
     return rows.map((r) => r.name);
   }
 
-  async currentHash(request: ApprovalRequest): Promise<string | null> {
-    const approvable = this.approvableOf(request.subjectId);
-    return approvable ? approvable.hash(this.db.dataSource.manager, request.subjectId) : null;
-  }
-
   /** The current hash of each subject (null when not approvable or gone), one statement per kind of subject where it can. */
   async currentHashes(subjectIds: readonly string[]): Promise<Array<string | null>> {
     const em = this.db.dataSource.manager;

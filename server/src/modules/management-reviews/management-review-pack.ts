@@ -24,7 +24,7 @@ import {
   type TaskStatus,
 } from '@annex/domain';
 import { riskApprovableHash } from '../risks/risk.service.js';
-import { summarizeIndicators, summarizeObjectives } from '../objectives/objective-summary.js';
+import { summarizeIndicators, summarizeObjectives, type IndicatorSummary } from '../objectives/objective-summary.js';
 
 /**
  * The management review pack: the clause 9.3.2 inputs assembled from live data when the pack is
@@ -185,6 +185,8 @@ export async function assemblePack(em: EntityManager, target: PackTarget, matrix
   )) as Array<{ id: string; title: string; held_on: string | null; scheduled_on: string }>;
   const lastHeld = previous.find((p) => p.held_on !== null) ?? null;
   const since = reviewPeriodStart(lastHeld ? { heldOn: lastHeld.held_on, scheduledOn: lastHeld.scheduled_on } : null, today);
+  // Read once: the monitoring section lists them, the objectives section rates by them.
+  const indicators = await summarizeIndicators(em, target.organizationId, today);
   return {
     format: 1,
     preparedAt: computedAt,
@@ -193,9 +195,9 @@ export async function assemblePack(em: EntityManager, target: PackTarget, matrix
     previousReview: lastHeld ? { id: lastHeld.id, title: lastHeld.title, heldOn: lastHeld.held_on } : null,
     previousActions: await previousActions(em, target.organizationId, previous.map((p) => p.id), today, computedAt),
     nonconformities: await nonconformities(em, target.organizationId, since, today, computedAt),
-    monitoring: await monitoring(em, target.organizationId, today, computedAt),
+    monitoring: monitoring(indicators, computedAt),
     auditResults: await auditResults(em, target.organizationId, since, today, computedAt),
-    objectives: await objectives(em, target.organizationId, today, computedAt),
+    objectives: await objectives(em, target.organizationId, today, computedAt, indicators),
     risks: await risks(em, target.organizationId, matrix, today, computedAt),
     improvements: await improvements(em, target.organizationId, since, today, computedAt),
   };
@@ -289,8 +291,7 @@ async function nonconformities(em: EntityManager, organizationId: string, since:
 }
 
 /** 9.3.2 d 2: the indicators against their targets (the objectives module's summaries). */
-async function monitoring(em: EntityManager, organizationId: string, today: string, computedAt: string): Promise<MonitoringSection> {
-  const indicators = await summarizeIndicators(em, organizationId, today);
+function monitoring(indicators: IndicatorSummary[], computedAt: string): MonitoringSection {
   return {
     computedAt,
     total: indicators.length,
@@ -347,8 +348,8 @@ async function auditResults(em: EntityManager, organizationId: string, since: st
 }
 
 /** 9.3.2 d 4: the objectives and where they stand (the objectives module's summaries). */
-async function objectives(em: EntityManager, organizationId: string, today: string, computedAt: string): Promise<ObjectivesSection> {
-  const list = await summarizeObjectives(em, organizationId, today);
+async function objectives(em: EntityManager, organizationId: string, today: string, computedAt: string, indicators: IndicatorSummary[]): Promise<ObjectivesSection> {
+  const list = await summarizeObjectives(em, organizationId, today, indicators);
   const owners = await namesOf(em, list.map((o) => o.ownerId));
   return {
     computedAt,

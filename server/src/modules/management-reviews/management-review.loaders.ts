@@ -1,7 +1,6 @@
 import DataLoader from 'dataloader';
 import { In, type DataSource } from 'typeorm';
 import { ApprovalRequest } from '../approvals/approval.entity.js';
-import { Task } from '../tasks/task.entity.js';
 import { ManagementReviewDecision } from './management-review.entity.js';
 
 /** Per-request loaders for management reviews: a list of reviews with their decisions, sign-offs and tasks costs one statement per kind. */
@@ -16,11 +15,6 @@ export function createManagementReviewLoaders(ds: DataSource) {
     /** The approval requests of reviews' sign-offs, by request id. */
     managementReviewSignOffById: new DataLoader<string, ApprovalRequest | null>(async (ids) => {
       const rows = await ds.getRepository(ApprovalRequest).findBy({ id: In([...ids]) });
-      const map = new Map(rows.map((row) => [row.id, row]));
-      return ids.map((id) => map.get(id) ?? null);
-    }),
-    managementReviewTaskById: new DataLoader<string, Task | null>(async (ids) => {
-      const rows = await ds.getRepository(Task).findBy({ id: In([...ids]) });
       const map = new Map(rows.map((row) => [row.id, row]));
       return ids.map((id) => map.get(id) ?? null);
     }),

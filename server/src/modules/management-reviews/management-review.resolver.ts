@@ -1,11 +1,11 @@
 import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
-import { MANAGEMENT_REVIEW_INPUTS, canSeeTask, missingManagementReviewInputs, roleCan, type ManagementReviewInputKey, type ManagementReviewStatus, type TaskPriority } from '@annex/domain';
+import { MANAGEMENT_REVIEW_INPUTS, missingManagementReviewInputs, roleCan, type ManagementReviewInputKey, type ManagementReviewStatus, type TaskPriority } from '@annex/domain';
 import { Can, authorize, roleIn } from '../../core/authorization.js';
 import { actorOf, type RequestContext } from '../../core/context.js';
 import { notFound } from '../../core/errors.js';
 import { DateScalar } from '../../core/scalars.js';
 import { providedFields } from '../../core/validation.js';
-import { authorizeRecord } from '../../app/nodes.js';
+import { authorizeRecord, resolveNode } from '../../app/nodes.js';
 import { User } from '../identity/user.entity.js';
 import { Organization } from '../organizations/organization.entity.js';
 import { ApprovalRequest } from '../approvals/approval.entity.js';
@@ -398,11 +398,8 @@ export class ManagementReviewDecisionResolver {
 
   @FieldResolver(() => Task, { nullable: true, description: 'The task tracking it, when there is one you may see.' })
   async task(@Root() decision: ManagementReviewDecision, @Ctx() ctx: RequestContext): Promise<Task | null> {
-    if (!decision.taskId || !ctx.viewer) return null;
-    const task = await ctx.loaders.managementReviewTaskById.load(decision.taskId);
-    const role = await roleIn(ctx, decision.organizationId);
-    if (!task || !role) return null;
-    return canSeeTask(role, ctx.viewer.user.id, { ...task, watcherIds: await ctx.loaders.watcherIdsByTask.load(task.id) }) ? task : null;
+    // The task as `node` would answer it: the same visibility rule, the same loader.
+    return decision.taskId ? ((await resolveNode(ctx, decision.taskId)) as Task | null) : null;
   }
 
   @FieldResolver(() => Boolean, { description: 'Made a task (whether or not you may see the task).' })

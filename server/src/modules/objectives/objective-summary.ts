@@ -108,7 +108,7 @@ export async function summarizeIndicators(em: EntityManager, organizationId: str
   });
 }
 
-export async function summarizeObjectives(em: EntityManager, organizationId: string, today: string): Promise<ObjectiveSummary[]> {
+export async function summarizeObjectives(em: EntityManager, organizationId: string, today: string, indicatorSummaries?: IndicatorSummary[]): Promise<ObjectiveSummary[]> {
   const objectives = (await em.query(
     `SELECT o.id, o.title, o.owner_id, o.target_date::text AS target_date, o.outcome, o.control_refs,
             coalesce((SELECT array_agg(oi.indicator_id ORDER BY oi.indicator_id) FROM objective_indicators oi WHERE oi.objective_id = o.id), '{}') AS indicator_ids,
@@ -126,7 +126,7 @@ export async function summarizeObjectives(em: EntityManager, organizationId: str
     risk_ids: string[];
   }>;
   if (!objectives.length) return [];
-  const indicators = new Map((await summarizeIndicators(em, organizationId, today)).map((i) => [i.id, i]));
+  const indicators = new Map((indicatorSummaries ?? (await summarizeIndicators(em, organizationId, today))).map((i) => [i.id, i]));
   return objectives.map((o) => {
     const linked = o.indicator_ids.map((id) => indicators.get(id)).filter((i): i is IndicatorSummary => !!i);
     const status = objectiveStatus({ outcome: o.outcome, targetDate: o.target_date, indicators: linked }, today);

@@ -5,6 +5,7 @@ import {
   objectiveAchieved,
   objectiveStatus,
   objectiveStatusReason,
+  isOnTarget,
   roleCan,
   todayUtc,
   type IndicatorDirection,
@@ -540,7 +541,7 @@ export class MeasurementResolver {
   @FieldResolver(() => Boolean, { description: 'Whether the value meets the indicator’s current target.' })
   async onTarget(@Root() measurement: Measurement, @Ctx() ctx: RequestContext): Promise<boolean> {
     const indicator = (await ctx.loaders.indicatorById.load(measurement.indicatorId))!;
-    return indicator.direction === 'AT_LEAST' ? measurement.value >= indicator.target : measurement.value <= indicator.target;
+    return isOnTarget(measurement.value, indicator.target, indicator.direction);
   }
 
   @FieldResolver(() => User, { nullable: true })

@@ -480,12 +480,6 @@ export class ObjectiveService {
     });
   }
 
-  async measurements(indicatorId: string, since: string | null): Promise<Measurement[]> {
-    const query = this.db.dataSource.getRepository(Measurement).createQueryBuilder('m').where('m.indicator_id = :id', { id: indicatorId });
-    if (since) query.andWhere('m.measured_on >= :since', { since });
-    return query.orderBy('m.measured_on', 'DESC').addOrderBy('m.id', 'DESC').take(1000).getMany();
-  }
-
   // ------------------------------------------------------------------ the job
 
   /**
