@@ -112,4 +112,30 @@ describe('objectives and indicators in the browser', () => {
     expect(organization.indicators).toEqual([{ name: 'Training completion', lastValue: 84, onTarget: false, series: [{ value: 93 }, { value: 84 }] }]);
     await daan.context().close();
   });
+
+  it('keeps what was typed and takes the rest of a colleague’s change after "Reload latest"', async () => {
+    const { createIndicator } = await org.as.ISMS_MANAGER.ok(
+      `mutation($input: CreateIndicatorInput!) { createIndicator(input: $input) { indicator { id version } } }`,
+      { input: { organizationId: org.id, name: 'Phishing click rate', unit: '%', target: 5, direction: 'AT_MOST', frequency: 'MONTHLY', description: 'From the quarterly campaign.' } },
+    );
+    const indicator = createIndicator.indicator as { id: string; version: number };
+    const daan = await signIn(org.users.ISMS_MANAGER.email, TEST_PASSWORD);
+    await daan.goto(`${server.url}/o/${org.id}/objectives/indicators/${indicator.id}`);
+    await daan.getByRole('button', { name: 'Edit indicator' }).click();
+    const dialog = daan.getByRole('dialog');
+    await dialog.getByLabel('Name', { exact: true }).fill('Phishing click rate (all staff)');
+    // Meanwhile a colleague changes the description.
+    await org.as.OWNER.ok(`mutation($input: UpdateIndicatorInput!) { updateIndicator(input: $input) { indicator { id } } }`, {
+      input: { id: indicator.id, version: indicator.version, description: 'From the monthly simulated campaign.' },
+    });
+    await dialog.getByRole('button', { name: 'Save indicator' }).click();
+    await dialog.getByRole('button', { name: 'Reload latest' }).click();
+    await expect.poll(() => dialog.getByLabel('Method', { exact: true }).inputValue()).toBe('From the monthly simulated campaign.');
+    expect(await dialog.getByLabel('Name', { exact: true }).inputValue()).toBe('Phishing click rate (all staff)');
+    await dialog.getByRole('button', { name: 'Save indicator' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    const { node } = await org.as.ISMS_MANAGER.ok(`query($id: ID!) { node(id: $id) { ... on Indicator { name description } } }`, { id: indicator.id });
+    expect(node).toEqual({ name: 'Phishing click rate (all staff)', description: 'From the monthly simulated campaign.' });
+    await daan.context().close();
+  });
 });

@@ -9,6 +9,7 @@ import { initials } from '../../../components/person-avatar';
 import { useMemberOptions } from '../../../organization/member-options';
 import { useUpdateManagementReview, type ManagementReviewDetail } from '../management-review-operations';
 import { formatDate } from '../../../components/relative-time';
+import { mergeAfterReload } from '../../../components/merge-after-reload';
 
 interface External {
   key: number;
@@ -24,6 +25,9 @@ interface Draft {
   externals: External[];
   minutes: string;
 }
+const DRAFT_FIELDS: readonly (keyof Draft)[] = ['heldOn', 'location', 'memberIds', 'affiliations', 'externals', 'minutes'];
+/** Draft fields compared by content (lists and records of attendees included). */
+const sameDraftValue = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 let keys = 0;
 
@@ -109,9 +113,9 @@ export function MeetingTab({ review, locked }: { review: ManagementReviewDetail;
   };
 
   const reload = () => {
-    // Keep what was typed; take the rest (and the version) from the latest record.
+    // Keep every field typed here; take the rest (and the version) from the latest record.
     const latest = draftOf(review);
-    setDraft((d) => ({ ...latest, minutes: d.minutes !== pristine.minutes ? d.minutes : latest.minutes, heldOn: d.heldOn !== pristine.heldOn ? d.heldOn : latest.heldOn }));
+    setDraft((d) => mergeAfterReload(pristine, d, latest, DRAFT_FIELDS, sameDraftValue).merged);
     setPristine(latest);
     setBaseVersion(review.version);
     setConflict(null);

@@ -6,6 +6,7 @@ import { IconAlertCircle } from '@tabler/icons-react';
 import { useState } from 'react';
 import { applyMutationError, readApiError } from '../../../apollo/api-error';
 import { ConflictAlert } from '../../../components/conflict-alert';
+import { mergeAfterReload } from '../../../components/merge-after-reload';
 import { useMemberOptions } from '../../../organization/member-options';
 import { useCurrentOrganization } from '../../../organization/organization-context';
 import { useViewer } from '../../../session/require-viewer';
@@ -22,6 +23,7 @@ interface Values {
   frequency: string;
   ownerId: string;
 }
+const VALUE_FIELDS: readonly (keyof Values)[] = ['name', 'description', 'unit', 'target', 'direction', 'frequency', 'ownerId'];
 
 function valuesOf(indicator: IndicatorRow): Values {
   return { name: indicator.name, description: indicator.description, unit: indicator.unit, target: indicator.target, direction: indicator.direction, frequency: indicator.frequency, ownerId: indicator.owner?.id ?? '' };
@@ -77,7 +79,10 @@ function IndicatorForm({ indicator, onDone, onSaved }: { indicator?: IndicatorRo
         setFormError('This indicator no longer exists.');
         return;
       }
-      setBase({ version: data.node.version, values: valuesOf(data.node) });
+      // What was typed here is kept, the rest takes their version; the save builds on it.
+      const latest = valuesOf(data.node);
+      if (base) form.setValues(mergeAfterReload(base.values, form.getValues(), latest, VALUE_FIELDS).merged);
+      setBase({ version: data.node.version, values: latest });
       setConflict(null);
     } catch (e) {
       setFormError(readApiError(e).message);

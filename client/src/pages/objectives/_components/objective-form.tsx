@@ -6,6 +6,7 @@ import { IconAlertCircle } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { applyMutationError, readApiError } from '../../../apollo/api-error';
 import { ConflictAlert } from '../../../components/conflict-alert';
+import { mergeAfterReload } from '../../../components/merge-after-reload';
 import { useMemberOptions } from '../../../organization/member-options';
 import { useCurrentOrganization } from '../../../organization/organization-context';
 import { useViewer } from '../../../session/require-viewer';
@@ -30,6 +31,7 @@ interface Values {
   riskIds: string[];
   controlRefs: string[];
 }
+const VALUE_FIELDS: readonly (keyof Values)[] = ['title', 'description', 'ownerId', 'targetDate', 'indicatorIds', 'riskIds', 'controlRefs'];
 
 function valuesOf(objective: ObjectiveRow): Values {
   return {
@@ -102,8 +104,10 @@ export function ObjectiveForm({ objective, onSaved, onCancel }: ObjectiveFormPro
         setFormError('This objective no longer exists.');
         return;
       }
-      // What was typed here is kept; the save now builds on their version.
-      setBase({ version: data.node.version, values: valuesOf(data.node) });
+      // What was typed here is kept, the rest takes their version; the save builds on it.
+      const latest = valuesOf(data.node);
+      if (base) form.setValues(mergeAfterReload(base.values, form.getValues(), latest, VALUE_FIELDS).merged);
+      setBase({ version: data.node.version, values: latest });
       setConflict(null);
     } catch (e) {
       setFormError(readApiError(e).message);
